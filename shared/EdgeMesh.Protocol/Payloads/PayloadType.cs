@@ -1,0 +1,33 @@
+namespace EdgeMesh.Protocol.Payloads
+{
+    /// <summary>
+    /// Registered payload types (header bytes 34-35, docs/wire-format.md §4). Values from
+    /// <see cref="FirstApplicationDefined"/> up are free for applications.
+    /// </summary>
+    public static class PayloadType
+    {
+        /// <summary>Opaque bytes.</summary>
+        public const ushort Raw = 0;
+
+        /// <summary>Node status, battery and pose.</summary>
+        public const ushort Heartbeat = 1;
+
+        /// <summary>Velocity command.</summary>
+        public const ushort MotionCommand = 2;
+
+        /// <summary>Sensor id/value readings.</summary>
+        public const ushort Telemetry = 3;
+
+        /// <summary>UTF-8 text.</summary>
+        public const ushort Text = 4;
+
+        /// <summary>A chunk of a request to a language model.</summary>
+        public const ushort LlmRequest = 5;
+
+        /// <summary>A chunk of a language model's answer.</summary>
+        public const ushort LlmResponse = 6;
+
+        /// <summary>First value applications may use for their own types.</summary>
+        public const ushort FirstApplicationDefined = 0x8000;
+    }
+}
