@@ -54,6 +54,33 @@ namespace EdgeMesh.Protocol.Wire
             get { return WireFormat.HeaderLength + PayloadLength + WireFormat.TrailerLength(Security); }
         }
 
+        /// <summary>One-line description for logs, e.g. <c>Publish sender=0102030405060708 seq=1 ...</c>.</summary>
+        public override string ToString()
+        {
+            return string.Concat(
+                new string[]
+                {
+                    KindName(Kind), " sender=", Sender.ToString(), " seq=", Sequence.ToString(),
+                    " dest=", Hex.FormatUInt64(Destination), " type=", PayloadType.ToString(),
+                    " len=", PayloadLength.ToString(), " hops=", HopCount.ToString(), "/", HopLimit.ToString(),
+                    " prio=", ((int)Priority).ToString(), " sec=", ((int)Security).ToString(), " flags=", Flags.ToString(),
+                });
+        }
+
+        private static string KindName(FrameKind kind)
+        {
+            switch (kind)
+            {
+                case FrameKind.Publish: return "Publish";
+                case FrameKind.Direct: return "Direct";
+                case FrameKind.Ack: return "Ack";
+                case FrameKind.Membership: return "Membership";
+                case FrameKind.Beacon: return "Beacon";
+                case FrameKind.Admission: return "Admission";
+                default: return "Kind" + ((int)kind).ToString();
+            }
+        }
+
         /// <summary>True when the flag bit(s) in <paramref name="flag"/> are set.</summary>
         public bool HasFlag(byte flag)
         {
