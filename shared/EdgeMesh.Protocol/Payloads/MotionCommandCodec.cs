@@ -20,9 +20,6 @@ namespace EdgeMesh.Protocol.Payloads
         private const int OffsetAngular = 17;
         private const int OffsetDuration = 29;
 
-        // Exponent bits of a binary32; all ones means NaN or infinity (§4.1).
-        private const uint ExponentMask = 0x7F800000;
-
         /// <summary>
         /// Writes <paramref name="value"/> at <paramref name="offset"/>. A non-finite velocity
         /// component is <see cref="FrameError.FieldOutOfRange"/>; nothing is written on error.
@@ -67,7 +64,7 @@ namespace EdgeMesh.Protocol.Payloads
             // Checked on the raw bits: the six components are contiguous from OffsetLinear.
             for (int i = 0; i < 6; i++)
             {
-                if ((BigEndian.ReadUInt32(source, offset + OffsetLinear + (4 * i)) & ExponentMask) == ExponentMask)
+                if (!PayloadChecks.IsFiniteBits(BigEndian.ReadUInt32(source, offset + OffsetLinear + (4 * i))))
                 {
                     return FrameError.FieldOutOfRange;
                 }

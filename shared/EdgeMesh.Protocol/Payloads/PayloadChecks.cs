@@ -8,6 +8,9 @@ namespace EdgeMesh.Protocol.Payloads
     /// </summary>
     internal static class PayloadChecks
     {
+        // Exponent bits of an IEEE 754 binary32.
+        private const uint ExponentMask = 0x7F800000;
+
         /// <summary>True when <c>[offset, offset + count)</c> lies inside <paramref name="buffer"/>.</summary>
         internal static bool IsRange(byte[]? buffer, int offset, int count)
         {
@@ -68,13 +71,16 @@ namespace EdgeMesh.Protocol.Payloads
             return error;
         }
 
-        /// <summary>
-        /// True for a finite float. <c>x - x</c> is 0 for every finite x and NaN for NaN and the
-        /// infinities; it needs no bit access, so it is the same on every runtime.
-        /// </summary>
-        internal static bool IsFinite(float value)
+        /// <summary>True for a finite float: not NaN, not ±infinity (docs/payloads.md §4.1).</summary>
+        internal static unsafe bool IsFinite(float value)
         {
-            return value - value == 0f;
+            return IsFiniteBits(*(uint*)&value);
+        }
+
+        /// <summary>True when the binary32 bit pattern is finite: its exponent bits are not all ones.</summary>
+        internal static bool IsFiniteBits(uint bits)
+        {
+            return (bits & ExponentMask) != ExponentMask;
         }
     }
 }

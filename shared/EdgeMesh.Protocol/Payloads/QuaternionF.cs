@@ -39,21 +39,17 @@ namespace EdgeMesh.Protocol.Payloads
         /// <summary>The scalar part.</summary>
         public float W { get; }
 
+        // The vector part has the layout of a Vector3F; the scalar part follows it.
         internal void Write(byte[] buffer, int offset)
         {
-            BigEndian.WriteSingle(buffer, offset, X);
-            BigEndian.WriteSingle(buffer, offset + 4, Y);
-            BigEndian.WriteSingle(buffer, offset + 8, Z);
-            BigEndian.WriteSingle(buffer, offset + 12, W);
+            new Vector3F(X, Y, Z).Write(buffer, offset);
+            BigEndian.WriteSingle(buffer, offset + Vector3F.WireLength, W);
         }
 
         internal static QuaternionF Read(byte[] buffer, int offset)
         {
-            return new QuaternionF(
-                BigEndian.ReadSingle(buffer, offset),
-                BigEndian.ReadSingle(buffer, offset + 4),
-                BigEndian.ReadSingle(buffer, offset + 8),
-                BigEndian.ReadSingle(buffer, offset + 12));
+            Vector3F v = Vector3F.Read(buffer, offset);
+            return new QuaternionF(v.X, v.Y, v.Z, BigEndian.ReadSingle(buffer, offset + Vector3F.WireLength));
         }
     }
 }

@@ -28,7 +28,8 @@ namespace EdgeMesh.Protocol.Payloads
                 return FrameError.InvalidArgument;
             }
 
-            int length = HeaderLength + Utf8.GetByteCount(text);
+            // Every char gives at least one byte: a longer text is refused without counting it.
+            int length = HeaderLength + (text.Length > MaxTextLength ? MaxTextLength + 1 : Utf8.GetByteCount(text));
             FrameError error = PayloadChecks.Destination(destination, offset, count, length);
             if (error != FrameError.None)
             {

@@ -13,7 +13,7 @@ namespace EdgeMesh.Protocol.Payloads
         /// <summary>The scalar written for a lone surrogate and shown for ill-formed input.</summary>
         public const int ReplacementCharacter = 0xFFFD;
 
-        /// <summary>Number of UTF-8 bytes <paramref name="text"/> encodes to (0 for null).</summary>
+        /// <summary>Number of UTF-8 bytes <paramref name="text"/> encodes to (0 for null; at most int.MaxValue).</summary>
         public static int GetByteCount(string text)
         {
             if (text == null)
@@ -21,14 +21,15 @@ namespace EdgeMesh.Protocol.Payloads
                 return 0;
             }
 
-            int bytes = 0;
+            // Counted in 64 bits: three bytes per char overflows an int for the longest strings.
+            long bytes = 0;
             int i = 0;
             while (i < text.Length)
             {
                 bytes += ScalarByteCount(NextScalar(text, ref i));
             }
 
-            return bytes;
+            return bytes > int.MaxValue ? int.MaxValue : (int)bytes;
         }
 
         /// <summary>
@@ -44,7 +45,8 @@ namespace EdgeMesh.Protocol.Payloads
                 return FrameError.InvalidArgument;
             }
 
-            int length = GetByteCount(text);
+            // Every char gives at least one byte, so a longer text cannot fit: no need to count it.
+            int length = text.Length > count ? int.MaxValue : GetByteCount(text);
             if (length > count)
             {
                 return FrameError.BufferTooSmall;

@@ -91,6 +91,9 @@ namespace EdgeMesh.Protocol.Tests.Payloads
             Assert.Equal(FrameError.BufferTooSmall, Utf8.Encode("\u2713!", buffer, 0, 3, out int written));
             Assert.Equal(0, written);
             Assert.Equal(new byte[3], buffer);
+            Assert.Equal(FrameError.BufferTooSmall, Utf8.Encode("abcd", buffer, 0, 3, out _));
+            Assert.Equal(FrameError.None, Utf8.Encode("abc", buffer, 0, 3, out written));
+            Assert.Equal(3, written);
             Assert.Equal(FrameError.InvalidArgument, Utf8.Encode(null!, buffer, 0, 3, out _));
             Assert.Equal(FrameError.InvalidArgument, Utf8.Encode("a", buffer, 2, 2, out _));
             Assert.False(Utf8.IsWellFormed(buffer, 2, 2));
