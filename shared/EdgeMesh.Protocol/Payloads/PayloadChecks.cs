@@ -36,7 +36,7 @@ namespace EdgeMesh.Protocol.Payloads
 
         /// <summary>
         /// Checks the source range, the version byte and that at least <paramref name="minLength"/>
-        /// bytes are present (§1.3 steps 1-3).
+        /// bytes are present (docs/payloads.md §1.3 steps 1-4).
         /// </summary>
         internal static FrameError Header(byte[]? source, int offset, int count, int minLength)
         {
@@ -59,7 +59,7 @@ namespace EdgeMesh.Protocol.Payloads
             return count < minLength ? FrameError.Truncated : FrameError.None;
         }
 
-        /// <summary>As <see cref="Header"/> for a fixed-size layout: trailing bytes are <see cref="FrameError.LengthMismatch"/>.</summary>
+        /// <summary>As <see cref="Header"/> for a fixed-size layout: trailing bytes are <see cref="FrameError.LengthMismatch"/> (§1.3 step 5).</summary>
         internal static FrameError Fixed(byte[]? source, int offset, int count, int length)
         {
             FrameError error = Header(source, offset, count, length);
