@@ -1,8 +1,9 @@
 namespace EdgeMesh.Protocol.Payloads
 {
     /// <summary>
-    /// Registered payload types (header bytes 34-35, docs/wire-format.md §4). Values from
-    /// <see cref="FirstApplicationDefined"/> up are free for applications.
+    /// Registered payload types (header bytes 34-35, docs/wire-format.md §4); their layouts are in
+    /// docs/payloads.md §2. Values from <see cref="FirstApplicationDefined"/> up are free for
+    /// applications; 7..0x7FFF are reserved for the core.
     /// </summary>
     public static class PayloadType
     {
