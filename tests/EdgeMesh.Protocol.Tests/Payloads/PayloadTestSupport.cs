@@ -52,22 +52,10 @@ namespace EdgeMesh.Protocol.Tests.Payloads
             return true;
         }
 
-        /// <summary>The text of docs/payloads.md, found by walking up from the test binaries.</summary>
+        /// <summary>The text of docs/payloads.md.</summary>
         internal static string PayloadsDocument()
         {
-            DirectoryInfo? dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir != null)
-            {
-                string candidate = Path.Combine(dir.FullName, "docs", "payloads.md");
-                if (File.Exists(candidate))
-                {
-                    return File.ReadAllText(candidate);
-                }
-
-                dir = dir.Parent;
-            }
-
-            throw new FileNotFoundException("docs/payloads.md not found above " + AppContext.BaseDirectory);
+            return RepositoryDocs.Read("payloads.md");
         }
     }
 }

@@ -98,6 +98,13 @@ namespace EdgeMesh.Protocol.Tests.Wire
             Assert.Equal(expected, actual);
         }
 
+        [Theory]
+        [MemberData(nameof(Vectors))]
+        public void The_document_shows_the_same_vector(int vector)
+        {
+            Assert.Contains(VectorHex(vector), RepositoryDocs.ReadCompact("wire-format.md"), StringComparison.Ordinal);
+        }
+
         [Fact]
         public void Topic_ids_are_fnv1a_64_of_utf8()
         {
