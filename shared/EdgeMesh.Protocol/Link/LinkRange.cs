@@ -1,0 +1,26 @@
+namespace EdgeMesh.Protocol.Link
+{
+    /// <summary>Argument checks shared by the link types (buffer ranges come from local callers).</summary>
+    internal static class LinkRange
+    {
+        /// <summary>True when <paramref name="buffer"/> holds <paramref name="count"/> bytes from <paramref name="offset"/>.</summary>
+        internal static bool IsValid(byte[]? buffer, int offset, int count)
+        {
+            return buffer != null && offset >= 0 && count >= 0 && offset <= buffer.Length - count;
+        }
+
+        /// <summary>Throws for a range that does not fit the buffer: a programming error of the local caller.</summary>
+        internal static void Check(byte[]? buffer, int offset, int count)
+        {
+            if (buffer == null)
+            {
+                throw new System.ArgumentNullException(nameof(buffer));
+            }
+
+            if (!IsValid(buffer, offset, count))
+            {
+                throw new System.ArgumentOutOfRangeException(nameof(count));
+            }
+        }
+    }
+}
