@@ -29,11 +29,12 @@ namespace EdgeMesh.Protocol.Link
         /// </summary>
         public static ushort Update(ushort crc, byte[] buffer, int offset, int count)
         {
+            ushort[] table = Table;
             int c = crc;
             int end = offset + count;
             for (int i = offset; i < end; i++)
             {
-                c = ((c << 8) ^ Table[((c >> 8) ^ buffer[i]) & 0xFF]) & 0xFFFF;
+                c = ((c << 8) ^ table[((c >> 8) ^ buffer[i]) & 0xFF]) & 0xFFFF;
             }
 
             return (ushort)c;

@@ -99,24 +99,34 @@ namespace EdgeMesh.Protocol.Link
 
             int frames = 0;
             int end = offset + count;
-            byte[] buffer = _buffer;
-            for (int i = offset; i < end; i++)
+            int i = offset;
+            while (i < end)
             {
-                byte value = data[i];
-                if (value != StreamFramer.Delimiter)
+                // Copy each run of record bytes at once; only delimiters need a decision.
+                int start = i;
+                while (i < end && data[i] != StreamFramer.Delimiter)
                 {
-                    if (_length < buffer.Length)
-                    {
-                        buffer[_length++] = value;
-                    }
-                    else
-                    {
-                        _discarding = true;
-                    }
+                    i++;
                 }
-                else if (EndRecord(sink))
+
+                int run = i - start;
+                if (run > _buffer.Length - _length)
                 {
-                    frames++;
+                    _discarding = true;
+                }
+                else if (!_discarding)
+                {
+                    System.Array.Copy(data, start, _buffer, _length, run);
+                    _length += run;
+                }
+
+                if (i < end)
+                {
+                    i++;
+                    if (EndRecord(sink))
+                    {
+                        frames++;
+                    }
                 }
             }
 
