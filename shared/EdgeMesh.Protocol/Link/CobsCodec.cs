@@ -43,7 +43,7 @@ namespace EdgeMesh.Protocol.Link
             out int written)
         {
             written = 0;
-            if (!LinkRange.IsValid(source, sourceOffset, sourceCount) || !LinkRange.IsValid(destination, destinationOffset, destinationCount))
+            if (!LinkRange.AreValid(source, sourceOffset, sourceCount, destination, destinationOffset, destinationCount))
             {
                 return FrameError.InvalidArgument;
             }
@@ -82,7 +82,7 @@ namespace EdgeMesh.Protocol.Link
             out int written)
         {
             written = 0;
-            if (!LinkRange.IsValid(source, sourceOffset, sourceCount) || !LinkRange.IsValid(destination, destinationOffset, destinationCount))
+            if (!LinkRange.AreValid(source, sourceOffset, sourceCount, destination, destinationOffset, destinationCount))
             {
                 return FrameError.InvalidArgument;
             }

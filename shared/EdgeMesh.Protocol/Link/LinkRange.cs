@@ -9,6 +9,12 @@ namespace EdgeMesh.Protocol.Link
             return buffer != null && offset >= 0 && count >= 0 && offset <= buffer.Length - count;
         }
 
+        /// <summary>True when both a source and a destination range are valid (codec arguments).</summary>
+        internal static bool AreValid(byte[]? source, int sourceOffset, int sourceCount, byte[]? destination, int destinationOffset, int destinationCount)
+        {
+            return IsValid(source, sourceOffset, sourceCount) && IsValid(destination, destinationOffset, destinationCount);
+        }
+
         /// <summary>Throws for a range that does not fit the buffer: a programming error of the local caller.</summary>
         internal static void Check(byte[]? buffer, int offset, int count)
         {

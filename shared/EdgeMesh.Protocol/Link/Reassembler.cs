@@ -9,7 +9,7 @@ namespace EdgeMesh.Protocol.Link
     /// </summary>
     /// <remarks>
     /// Memory is allocated once by the constructor and bounded by its arguments, never by packet
-    /// fields: <c>slotCount × maxFrameLength</c> bytes of frame buffer plus about 64 bytes of state per
+    /// fields: <c>slotCount × maxFrameLength</c> bytes of frame buffer plus about 65 bytes of state per
     /// slot. When every slot is busy a new datagram evicts the one that started first
     /// (<see cref="Evicted"/>); a datagram not finished within <c>timeoutMs</c> of its first fragment
     /// is dropped on the next <see cref="Push"/> or <see cref="Tick"/> (<see cref="TimedOut"/>). A

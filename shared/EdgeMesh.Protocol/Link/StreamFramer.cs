@@ -44,7 +44,7 @@ namespace EdgeMesh.Protocol.Link
             out int written)
         {
             written = 0;
-            if (frameCount < 1 || !LinkRange.IsValid(frame, frameOffset, frameCount) || !LinkRange.IsValid(destination, destinationOffset, destinationCount))
+            if (frameCount < 1 || !LinkRange.AreValid(frame, frameOffset, frameCount, destination, destinationOffset, destinationCount))
             {
                 return FrameError.InvalidArgument;
             }
