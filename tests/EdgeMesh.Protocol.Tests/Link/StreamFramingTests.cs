@@ -8,7 +8,7 @@ namespace EdgeMesh.Protocol.Tests.Link
     public sealed class StreamFramingTests
     {
         /// <summary>docs/link-framing.md §3.2: a header-only beacon frame and its record.</summary>
-        private const string BeaconFrameHex =
+        internal const string BeaconFrameHex =
             "01 00 40 10 01 02 03 04 05 06 07 08 00 00 00 00 00 00 00 01 01 8b cf e5 68 00 00 00 00 00 00 00 00 00 00 00 00 00";
 
         private const string BeaconRecordHex =
