@@ -1,0 +1,15 @@
+namespace EdgeMesh.Node.Commands
+{
+    /// <summary>Exit codes of every <c>edgemesh</c> command (documented in the README).</summary>
+    internal static class ExitCodes
+    {
+        /// <summary>The command did what was asked.</summary>
+        internal const int Success = 0;
+
+        /// <summary>The command ran but the outcome was a failure (e.g. a message not delivered).</summary>
+        internal const int Failure = 1;
+
+        /// <summary>Bad command-line usage: unknown option, value out of range.</summary>
+        internal const int Usage = 2;
+    }
+}
