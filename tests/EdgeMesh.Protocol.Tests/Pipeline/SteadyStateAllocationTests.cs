@@ -1,4 +1,6 @@
 using EdgeMesh.Protocol.Dedup;
+using EdgeMesh.Protocol.Link;
+using EdgeMesh.Protocol.Payloads;
 using EdgeMesh.Protocol.Pipeline;
 using EdgeMesh.Protocol.Wire;
 
@@ -79,6 +81,62 @@ namespace EdgeMesh.Protocol.Tests.Pipeline
             Assert.Equal(0, allocated);
             Assert.Equal(101_000, pipeline.Counters.Delivered);
             Assert.Equal(101_000 * 64L, sink.Bytes);
+        }
+    
+        /// <summary>Decodes each delivered telemetry payload, as an application would.</summary>
+        private sealed class TelemetrySink : IFrameSink, ILinkFrameSink
+        {
+            public InboundPipeline? Pipeline;
+            public double Sum;
+
+            public void OnFrame(byte[] buffer, int offset, int count)
+            {
+                Pipeline!.Receive(buffer, offset, count);
+            }
+
+            public void OnFrame(ref FrameHeader header, byte[] buffer, int frameOffset)
+            {
+                if (TelemetryCodec.Decode(buffer, FrameCodec.PayloadOffset(frameOffset), header.PayloadLength, out TelemetryView view) == FrameError.None)
+                {
+                    Sum += view.GetValue(0);
+                }
+            }
+        }
+
+        [Fact]
+        public void Payload_to_serial_record_and_back_allocates_nothing_for_100k_messages()
+        {
+            var framer = new OutboundFramer(new NodeId(0x77), 1);
+            var sink = new TelemetrySink();
+            sink.Pipeline = new InboundPipeline(1024, new SeenMessageCache(4096), new SequenceWindow(256, 4), sink, null);
+            var deframer = new StreamDeframer(512);
+            var writer = new TelemetryWriter();
+            byte[] frame = new byte[256];
+            byte[] record = new byte[512];
+
+            void Run(int messages)
+            {
+                for (int i = 0; i < messages; i++)
+                {
+                    int payloadOffset = FrameCodec.PayloadOffset(0);
+                    writer.Begin(frame, payloadOffset, 200);
+                    writer.Add(1, 1f);
+                    writer.Add(2, i);
+                    var header = new FrameHeader { Kind = FrameKind.Publish, Priority = Priority.Telemetry, HopLimit = 3, Security = SecurityMode.Mac, PayloadType = PayloadType.Telemetry, PayloadLength = writer.Length };
+                    framer.Seal(ref header, frame, 0, frame.Length, 1_763_700_000_000 + i, out int frameLength);
+                    StreamFramer.Encode(frame, 0, frameLength, record, 0, record.Length, out int recordLength);
+                    deframer.Push(record, 0, recordLength, sink);
+                }
+            }
+
+            Run(1000);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            Run(100_000);
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            Assert.Equal(0, allocated);
+            Assert.Equal(101_000, sink.Pipeline.Counters.Delivered);
+            Assert.Equal(101_000d, sink.Sum);
         }
     }
 }
