@@ -1,0 +1,496 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.Metadata.Ecma335;
+using System.Reflection.PortableExecutable;
+
+namespace EdgeMesh.Portability.Tests.Checker
+{
+    /// <summary>
+    /// One pass over an assembly's metadata and IL. It walks the assembly's own definitions so that
+    /// every finding carries the type and member where it occurs, then sweeps the reference tables for
+    /// anything the walk did not reach (reported at <c>&lt;module&gt;</c>).
+    /// </summary>
+    internal sealed partial class SubsetWalker
+    {
+        private readonly PEReader pe;
+        private readonly MetadataReader md;
+        private readonly NanoFrameworkApi api;
+        private readonly List<PortabilityViolation> violations = new();
+        private readonly HashSet<PortabilityViolation> seen = new();
+        private readonly HashSet<EntityHandle> visited = new();
+        private string currentType = "<module>";
+        private string? currentMember;
+        private Usage usage = Usage.Code;
+
+        internal SubsetWalker(PEReader pe, NanoFrameworkApi api)
+        {
+            this.pe = pe;
+            this.api = api;
+            md = pe.GetMetadataReader();
+        }
+
+        /// <summary>How the reference being checked is used: attribute types may be compile-time only.</summary>
+        private enum Usage
+        {
+            Code,
+            CustomAttribute,
+            AssemblyAttribute,
+        }
+
+        private enum TypeVerdict
+        {
+            Violation,
+            CheckMembers,
+            Accepted,
+        }
+
+        internal IReadOnlyList<PortabilityViolation> Run()
+        {
+            foreach (TypeDefinitionHandle type in md.TypeDefinitions)
+            {
+                CheckTypeDefinition(type);
+            }
+
+            foreach (CustomAttributeHandle attribute in md.CustomAttributes)
+            {
+                CheckCustomAttribute(attribute);
+            }
+
+            foreach (DeclarativeSecurityAttributeHandle security in md.DeclarativeSecurityAttributes)
+            {
+                CheckDeclarativeSecurity(security);
+            }
+
+            SweepUnvisitedReferences();
+            return violations;
+        }
+
+        private void CheckTypeDefinition(TypeDefinitionHandle handle)
+        {
+            TypeDefinition type = md.GetTypeDefinition(handle);
+            At(TypeDefName(handle), null, Usage.Code);
+            if (type.GetGenericParameters().Count > 0)
+            {
+                Report(PortabilityRule.GenericTypeDefinition, currentType, "generic type definition: nanoFramework 1.x has no generics");
+            }
+
+            if ((type.Attributes & TypeAttributes.LayoutMask) == TypeAttributes.ExplicitLayout && !IsArrayInitializerBlob(type))
+            {
+                Report(PortabilityRule.ExplicitLayout, currentType, "explicit struct layout ([StructLayout(LayoutKind.Explicit)]/[FieldOffset]): not supported by nanoFramework");
+            }
+
+            CheckHandle(type.BaseType);
+            foreach (InterfaceImplementationHandle implementation in type.GetInterfaceImplementations())
+            {
+                CheckHandle(md.GetInterfaceImplementation(implementation).Interface);
+            }
+
+            foreach (MethodImplementationHandle implementation in type.GetMethodImplementations())
+            {
+                MethodImplementation mi = md.GetMethodImplementation(implementation);
+                CheckHandle(mi.MethodBody);
+                CheckHandle(mi.MethodDeclaration);
+            }
+
+            string typeName = currentType;
+            foreach (FieldDefinitionHandle field in type.GetFields())
+            {
+                FieldDefinition definition = md.GetFieldDefinition(field);
+                At(typeName, md.GetString(definition.Name), Usage.Code);
+                definition.DecodeSignature(this, null);
+            }
+
+            foreach (MethodDefinitionHandle method in type.GetMethods())
+            {
+                At(typeName, MethodDisplayName(method), Usage.Code);
+                CheckMethodDefinition(method);
+            }
+
+            foreach (PropertyDefinitionHandle property in type.GetProperties())
+            {
+                PropertyDefinition definition = md.GetPropertyDefinition(property);
+                At(typeName, md.GetString(definition.Name), Usage.Code);
+                definition.DecodeSignature(this, null);
+            }
+
+            foreach (EventDefinitionHandle evt in type.GetEvents())
+            {
+                EventDefinition definition = md.GetEventDefinition(evt);
+                At(typeName, md.GetString(definition.Name), Usage.Code);
+                CheckHandle(definition.Type);
+            }
+        }
+
+        /// <summary>
+        /// The compiler stores array initializer data (<c>new byte[] { 1, 2, 3 }</c>) in explicit-layout,
+        /// size-only structs <c>&lt;PrivateImplementationDetails&gt;+__StaticArrayInitTypeSize=N</c> and
+        /// copies it with RuntimeHelpers.InitializeArray. nanoFramework's metadata processor handles these
+        /// field-RVA blobs and its mscorlib has InitializeArray (System/Runtime/CompilerServices/RuntimeHelpers.cs),
+        /// so this one use of explicit layout is portable.
+        /// </summary>
+        private bool IsArrayInitializerBlob(TypeDefinition type)
+        {
+            TypeDefinitionHandle declaring = type.GetDeclaringType();
+            return !declaring.IsNil
+                && md.GetString(md.GetTypeDefinition(declaring).Name) == "<PrivateImplementationDetails>"
+                && md.GetString(type.Name).StartsWith("__StaticArrayInitTypeSize=", StringComparison.Ordinal);
+        }
+
+        private void CheckMethodDefinition(MethodDefinitionHandle handle)
+        {
+            MethodDefinition method = md.GetMethodDefinition(handle);
+            method.DecodeSignature(this, null);
+            if (method.GetGenericParameters().Count > 0)
+            {
+                Report(PortabilityRule.GenericMethodDefinition, currentType + "." + currentMember, "generic method definition: nanoFramework 1.x has no generics");
+            }
+
+            if ((method.Attributes & MethodAttributes.PinvokeImpl) != 0)
+            {
+                Report(PortabilityRule.UnsupportedConstruct, "P/Invoke " + md.GetString(md.GetModuleReference(method.GetImport().Module).Name), "P/Invoke ([DllImport]): nanoFramework has no P/Invoke (native code is an interop library)");
+            }
+
+            if (method.RelativeVirtualAddress == 0)
+            {
+                return;
+            }
+
+            MethodBodyBlock body = pe.GetMethodBody(method.RelativeVirtualAddress);
+            if (!body.LocalSignature.IsNil)
+            {
+                visited.Add(body.LocalSignature);
+                md.GetStandaloneSignature(body.LocalSignature).DecodeLocalSignature(this, null);
+            }
+
+            foreach (ExceptionRegion region in body.ExceptionRegions)
+            {
+                CheckHandle(region.CatchType);
+            }
+
+            foreach (IlScanner.IlReference reference in IlScanner.Scan(body))
+            {
+                if (reference.IsLocalloc)
+                {
+                    Report(PortabilityRule.UnsupportedConstruct, "stackalloc (localloc)", "stackalloc: the conventions forbid it (it needs spans or pointers into the stack) and nanoFramework's interpreter has no localloc");
+                }
+                else
+                {
+                    CheckHandle(reference.Token);
+                }
+            }
+        }
+
+        private void CheckCustomAttribute(CustomAttributeHandle handle)
+        {
+            CustomAttribute attribute = md.GetCustomAttribute(handle);
+            (string type, string? member) = LocationOf(attribute.Parent);
+            At(type, member, attribute.Parent.Kind == HandleKind.AssemblyDefinition ? Usage.AssemblyAttribute : Usage.CustomAttribute);
+            CheckHandle(attribute.Constructor);
+        }
+
+        /// <summary>
+        /// Declarative security: for unsafe code the compiler writes
+        /// <c>[assembly: SecurityPermission(SecurityAction.RequestMinimum, SkipVerification = true)]</c> as a
+        /// permission set whose attribute types are serialized by name, with TypeRefs that no token uses.
+        /// </summary>
+        private void CheckDeclarativeSecurity(DeclarativeSecurityAttributeHandle handle)
+        {
+            DeclarativeSecurityAttribute security = md.GetDeclarativeSecurityAttribute(handle);
+            (string type, string? member) = LocationOf(security.Parent);
+            At(type, member, security.Parent.Kind == HandleKind.AssemblyDefinition ? Usage.AssemblyAttribute : Usage.CustomAttribute);
+            var names = new List<string> { "System.Security.Permissions.SecurityAction" };
+            BlobReader blob = md.GetBlobReader(security.PermissionSet);
+            if (blob.Length > 0 && blob.ReadByte() == '.')
+            {
+                int count = blob.ReadCompressedInteger();
+                for (int i = 0; i < count; i++)
+                {
+                    string? serialized = blob.ReadSerializedString();
+                    names.Add(serialized == null ? "?" : serialized.Split(',')[0]);
+                    int propertiesLength = blob.ReadCompressedInteger();
+                    blob.Offset += propertiesLength;
+                }
+            }
+
+            foreach (string name in names)
+            {
+                CheckExternalType(name);
+            }
+
+            // The compiler also leaves the TypeRefs and the attribute's constructor MemberRef behind.
+            foreach (MemberReferenceHandle reference in md.MemberReferences)
+            {
+                EntityHandle parent = md.GetMemberReference(reference).Parent;
+                if (parent.Kind == HandleKind.TypeReference && names.Contains(TypeRefName((TypeReferenceHandle)parent)))
+                {
+                    visited.Add(reference);
+                }
+            }
+
+            foreach (TypeReferenceHandle reference in md.TypeReferences)
+            {
+                if (names.Contains(TypeRefName(reference)))
+                {
+                    visited.Add(reference);
+                }
+            }
+        }
+
+        /// <summary>Checks any handle met in a signature, IL operand or table; definitions are local and pass.</summary>
+        private void CheckHandle(EntityHandle handle)
+        {
+            if (handle.IsNil)
+            {
+                return;
+            }
+
+            switch (handle.Kind)
+            {
+                case HandleKind.TypeReference:
+                    var typeRef = (TypeReferenceHandle)handle;
+                    string name = TypeRefName(typeRef);
+                    if (name.Contains('`', StringComparison.Ordinal) && IsExternal(typeRef))
+                    {
+                        // An open generic type (typeof(List<>)); instantiations are reported where they are decoded.
+                        Report(PortabilityRule.GenericInstantiation, name, "open generic type: nanoFramework 1.x has no generics");
+                    }
+
+                    CheckTypeReference(typeRef);
+                    break;
+                case HandleKind.TypeSpecification:
+                    visited.Add(handle);
+                    md.GetTypeSpecification((TypeSpecificationHandle)handle).DecodeSignature(this, null);
+                    break;
+                case HandleKind.MemberReference:
+                    CheckMemberReference((MemberReferenceHandle)handle);
+                    break;
+                case HandleKind.MethodSpecification:
+                    CheckMethodSpecification((MethodSpecificationHandle)handle);
+                    break;
+                case HandleKind.StandaloneSignature:
+                    visited.Add(handle);
+                    StandaloneSignature signature = md.GetStandaloneSignature((StandaloneSignatureHandle)handle);
+                    if (signature.GetKind() == StandaloneSignatureKind.Method)
+                    {
+                        signature.DecodeMethodSignature(this, null);
+                        Report(PortabilityRule.UnsupportedConstruct, "calli", "indirect call through a function pointer: not supported by nanoFramework");
+                    }
+
+                    break;
+            }
+        }
+
+        private TypeVerdict CheckTypeReference(TypeReferenceHandle handle)
+        {
+            visited.Add(handle);
+            return IsExternal(handle) ? CheckExternalType(TypeRefName(handle)) : TypeVerdict.Accepted;
+        }
+
+        /// <summary>Checks an external type by name, in order: forbidden, convention, attribute exceptions, allowlist.</summary>
+        private TypeVerdict CheckExternalType(string name)
+        {
+            string? reason = SubsetPolicy.ForbiddenTypeReason(name);
+            if (reason != null)
+            {
+                Report(PortabilityRule.ForbiddenApi, name, reason);
+                return TypeVerdict.Violation;
+            }
+
+            reason = SubsetPolicy.ConventionTypeReason(name);
+            if (reason != null)
+            {
+                Report(PortabilityRule.ProjectConvention, name, reason);
+                return TypeVerdict.Violation;
+            }
+
+            if (name.Contains('`', StringComparison.Ordinal))
+            {
+                return TypeVerdict.Violation; // generic: reported as GenericInstantiation where instantiated
+            }
+
+            if ((usage != Usage.Code && SubsetPolicy.IsCompilerSynthesizedAttribute(name))
+                || (usage == Usage.AssemblyAttribute && SubsetPolicy.IsSdkAssemblyAttribute(name)))
+            {
+                return TypeVerdict.Accepted;
+            }
+
+            NanoType? nano = api.FindType(name);
+            if (nano == null)
+            {
+                string? library = SubsetPolicy.ElsewhereIn(name);
+                Report(PortabilityRule.NotInNanoFramework, name, library == null
+                    ? "not in nanoFramework 1.x mscorlib"
+                    : "not in nanoFramework 1.x mscorlib; it ships in " + library + ", which the portable core does not reference");
+                return TypeVerdict.Violation;
+            }
+
+            if (nano.CompileTimeOnly && usage == Usage.Code)
+            {
+                Report(PortabilityRule.NotInNanoFramework, name, "[ExcludeType] in nanoFramework mscorlib (" + nano.SourceFile + "): stripped from the device image, usable only as an attribute");
+                return TypeVerdict.Violation;
+            }
+
+            return TypeVerdict.CheckMembers;
+        }
+
+        private void CheckMemberReference(MemberReferenceHandle handle)
+        {
+            visited.Add(handle);
+            MemberReference member = md.GetMemberReference(handle);
+            string name = md.GetString(member.Name);
+            if (usage == Usage.Code && IsStringConcatLowering(member, name))
+            {
+                visited.Add(member.Parent);
+                return;
+            }
+
+            TypeVerdict verdict = TypeVerdict.Accepted;
+            string? parentName = null;
+            switch (member.Parent.Kind)
+            {
+                case HandleKind.TypeReference:
+                    verdict = CheckTypeReference((TypeReferenceHandle)member.Parent);
+                    parentName = TypeRefName((TypeReferenceHandle)member.Parent);
+                    break;
+                case HandleKind.TypeSpecification:
+                case HandleKind.TypeDefinition:
+                    CheckHandle(member.Parent);
+                    break;
+            }
+
+            if (verdict == TypeVerdict.Violation)
+            {
+                // The type is already reported; its members' signatures would only repeat it.
+                _ = member.GetKind() == MemberReferenceKind.Method
+                    ? Quietly(() => member.DecodeMethodSignature(this, null).ReturnType)
+                    : Quietly(() => member.DecodeFieldSignature(this, null));
+                return;
+            }
+
+            MethodSignature<string>? signature = null;
+            if (member.GetKind() == MemberReferenceKind.Method)
+            {
+                signature = member.DecodeMethodSignature(this, null);
+            }
+            else
+            {
+                member.DecodeFieldSignature(this, null);
+            }
+
+            if (verdict != TypeVerdict.CheckMembers || parentName == null)
+            {
+                return;
+            }
+
+            string? reason = SubsetPolicy.ForbiddenMemberReason(parentName, name);
+            if (reason != null)
+            {
+                Report(PortabilityRule.ForbiddenApi, parentName + "." + name, reason);
+                return;
+            }
+
+            reason = SubsetPolicy.ConventionMemberReason(parentName, name);
+            if (reason != null)
+            {
+                Report(PortabilityRule.ProjectConvention, parentName + "." + name, reason);
+                return;
+            }
+
+            string key = MemberKey(name, signature);
+            if (!api.HasMember(parentName, key))
+            {
+                Report(PortabilityRule.NotInNanoFramework, string.Concat(parentName, ".", key.AsSpan(2)), "nanoFramework 1.x mscorlib's " + parentName + " has no such member" + Hint(api.MembersNamed(parentName, name)));
+            }
+        }
+
+        private bool IsStringConcatLowering(MemberReference member, string name)
+        {
+            if (member.GetKind() != MemberReferenceKind.Method
+                || (member.Parent.Kind != HandleKind.TypeReference && member.Parent.Kind != HandleKind.TypeSpecification))
+            {
+                return false;
+            }
+
+            return SubsetPolicy.IsStringConcatLowering(MemberParentName(member), MemberKey(name, Quietly(() => member.DecodeMethodSignature(this, null))));
+        }
+
+        private void CheckMethodSpecification(MethodSpecificationHandle handle)
+        {
+            visited.Add(handle);
+            MethodSpecification specification = md.GetMethodSpecification(handle);
+            string arguments = string.Join(",", specification.DecodeSignature(this, null));
+            Report(PortabilityRule.GenericInstantiation, MethodName(specification.Method) + "<" + arguments + ">", "generic method instantiation: nanoFramework 1.x has no generics");
+            CheckHandle(specification.Method);
+        }
+
+        /// <summary>Declaring type and name of a method handle, for messages.</summary>
+        private string MethodName(EntityHandle method)
+        {
+            if (method.Kind == HandleKind.MethodDefinition)
+            {
+                var definition = (MethodDefinitionHandle)method;
+                return TypeDefName(md.GetMethodDefinition(definition).GetDeclaringType()) + "." + md.GetString(md.GetMethodDefinition(definition).Name);
+            }
+
+            MemberReference member = md.GetMemberReference((MemberReferenceHandle)method);
+            return MemberParentName(member) + "." + md.GetString(member.Name);
+        }
+
+        /// <summary>Anything in the reference tables that no definition led to (should be rare).</summary>
+        private void SweepUnvisitedReferences()
+        {
+            At("<module>", null, Usage.Code);
+            foreach (TypeReferenceHandle handle in md.TypeReferences)
+            {
+                if (!visited.Contains(handle))
+                {
+                    CheckHandle(handle);
+                }
+            }
+
+            foreach (MemberReferenceHandle handle in md.MemberReferences)
+            {
+                if (!visited.Contains(handle))
+                {
+                    CheckHandle(handle);
+                }
+            }
+
+            for (int row = 1; row <= md.GetTableRowCount(TableIndex.TypeSpec); row++)
+            {
+                EntityHandle handle = MetadataTokens.TypeSpecificationHandle(row);
+                if (!visited.Contains(handle))
+                {
+                    CheckHandle(handle);
+                }
+            }
+
+            for (int row = 1; row <= md.GetTableRowCount(TableIndex.MethodSpec); row++)
+            {
+                EntityHandle handle = MetadataTokens.MethodSpecificationHandle(row);
+                if (!visited.Contains(handle))
+                {
+                    CheckHandle(handle);
+                }
+            }
+        }
+
+        private void At(string type, string? member, Usage use)
+        {
+            currentType = type;
+            currentMember = member;
+            usage = use;
+        }
+
+        private void Report(PortabilityRule rule, string subject, string reason)
+        {
+            var violation = new PortabilityViolation(rule, currentType, currentMember, subject, reason);
+            if (seen.Add(violation))
+            {
+                violations.Add(violation);
+            }
+        }
+    }
+}
