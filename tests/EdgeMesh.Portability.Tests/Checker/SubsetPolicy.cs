@@ -36,7 +36,6 @@ namespace EdgeMesh.Portability.Tests.Checker
             ["System.Runtime.CompilerServices.DefaultInterpolatedStringHandler"] = "string interpolation $\"...\": use string.Concat",
             ["System.Runtime.CompilerServices.IsExternalInit"] = "init accessors / records: the conventions forbid them (nanoFramework 1.x mscorlib declares IsExternalInit, records need generics)",
             ["System.Runtime.CompilerServices.RequiredMemberAttribute"] = "required members: not in nanoFramework",
-            ["System.Runtime.CompilerServices.SetsRequiredMembersAttribute"] = "required members: not in nanoFramework",
             ["System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute"] = "required members: not in nanoFramework",
             ["System.Threading.Lock"] = "System.Threading.Lock: not in nanoFramework, and the core takes no locks",
             ["System.Runtime.CompilerServices.AsyncStateMachineAttribute"] = "async method: nanoFramework has no async/await",

@@ -140,6 +140,19 @@ namespace EdgeMesh.Portability.Tests.Checker
             return ns.Length == 0 ? name : ns + "." + name;
         }
 
+        /// <summary>Declaring type and name of a method handle, for messages.</summary>
+        private string MethodName(EntityHandle method)
+        {
+            if (method.Kind == HandleKind.MethodDefinition)
+            {
+                var definition = (MethodDefinitionHandle)method;
+                return TypeDefName(md.GetMethodDefinition(definition).GetDeclaringType()) + "." + md.GetString(md.GetMethodDefinition(definition).Name);
+            }
+
+            MemberReference member = md.GetMemberReference((MemberReferenceHandle)method);
+            return MemberParentName(member) + "." + md.GetString(member.Name);
+        }
+
         /// <summary>Display name of a member reference's parent, decoded without reporting.</summary>
         private string MemberParentName(MemberReference member)
         {

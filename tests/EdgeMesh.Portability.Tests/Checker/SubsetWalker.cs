@@ -126,49 +126,6 @@ namespace EdgeMesh.Portability.Tests.Checker
             }
         }
 
-        /// <summary>
-        /// True for the add/remove accessors the compiler writes for a field-like event. On .NET they
-        /// loop on Interlocked.CompareExchange&lt;T&gt;; where that generic method is missing, as in
-        /// nanoFramework mscorlib, Roslyn writes a plain Delegate.Combine/Remove assignment instead, so
-        /// the generic call in the .NET build is no portability problem.
-        /// </summary>
-        private bool IsGeneratedEventAccessor(MethodDefinitionHandle handle)
-        {
-            MethodDefinition method = md.GetMethodDefinition(handle);
-            string name = md.GetString(method.Name);
-            if (!name.StartsWith("add_", StringComparison.Ordinal) && !name.StartsWith("remove_", StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            foreach (CustomAttributeHandle attribute in method.GetCustomAttributes())
-            {
-                EntityHandle constructor = md.GetCustomAttribute(attribute).Constructor;
-                if (constructor.Kind == HandleKind.MemberReference
-                    && MethodName(constructor) == "System.Runtime.CompilerServices.CompilerGeneratedAttribute..ctor")
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>
-        /// The compiler stores array initializer data (<c>new byte[] { 1, 2, 3 }</c>) in explicit-layout,
-        /// size-only structs <c>&lt;PrivateImplementationDetails&gt;+__StaticArrayInitTypeSize=N</c> and
-        /// copies it with RuntimeHelpers.InitializeArray. nanoFramework's metadata processor handles these
-        /// field-RVA blobs and its mscorlib has InitializeArray (System/Runtime/CompilerServices/RuntimeHelpers.cs),
-        /// so this one use of explicit layout is portable.
-        /// </summary>
-        private bool IsArrayInitializerBlob(TypeDefinition type)
-        {
-            TypeDefinitionHandle declaring = type.GetDeclaringType();
-            return !declaring.IsNil
-                && md.GetString(md.GetTypeDefinition(declaring).Name) == "<PrivateImplementationDetails>"
-                && md.GetString(type.Name).StartsWith("__StaticArrayInitTypeSize=", StringComparison.Ordinal);
-        }
-
         private void CheckMethodDefinition(MethodDefinitionHandle handle)
         {
             MethodDefinition method = md.GetMethodDefinition(handle);
@@ -219,54 +176,6 @@ namespace EdgeMesh.Portability.Tests.Checker
             (string type, string? member) = LocationOf(attribute.Parent);
             At(type, member, attribute.Parent.Kind == HandleKind.AssemblyDefinition ? Usage.AssemblyAttribute : Usage.CustomAttribute);
             CheckHandle(attribute.Constructor);
-        }
-
-        /// <summary>
-        /// Declarative security: for unsafe code the compiler writes
-        /// <c>[assembly: SecurityPermission(SecurityAction.RequestMinimum, SkipVerification = true)]</c> as a
-        /// permission set whose attribute types are serialized by name, with TypeRefs that no token uses.
-        /// </summary>
-        private void CheckDeclarativeSecurity(DeclarativeSecurityAttributeHandle handle)
-        {
-            DeclarativeSecurityAttribute security = md.GetDeclarativeSecurityAttribute(handle);
-            (string type, string? member) = LocationOf(security.Parent);
-            At(type, member, security.Parent.Kind == HandleKind.AssemblyDefinition ? Usage.AssemblyAttribute : Usage.CustomAttribute);
-            var names = new List<string> { "System.Security.Permissions.SecurityAction" };
-            BlobReader blob = md.GetBlobReader(security.PermissionSet);
-            if (blob.Length > 0 && blob.ReadByte() == '.')
-            {
-                int count = blob.ReadCompressedInteger();
-                for (int i = 0; i < count; i++)
-                {
-                    string? serialized = blob.ReadSerializedString();
-                    names.Add(serialized == null ? "?" : serialized.Split(',')[0]);
-                    int propertiesLength = blob.ReadCompressedInteger();
-                    blob.Offset += propertiesLength;
-                }
-            }
-
-            foreach (string name in names)
-            {
-                CheckExternalType(name);
-            }
-
-            // The compiler also leaves the TypeRefs and the attribute's constructor MemberRef behind.
-            foreach (MemberReferenceHandle reference in md.MemberReferences)
-            {
-                EntityHandle parent = md.GetMemberReference(reference).Parent;
-                if (parent.Kind == HandleKind.TypeReference && names.Contains(TypeRefName((TypeReferenceHandle)parent)))
-                {
-                    visited.Add(reference);
-                }
-            }
-
-            foreach (TypeReferenceHandle reference in md.TypeReferences)
-            {
-                if (names.Contains(TypeRefName(reference)))
-                {
-                    visited.Add(reference);
-                }
-            }
         }
 
         /// <summary>Checks any handle met in a signature, IL operand or table; definitions are local and pass.</summary>
@@ -436,17 +345,6 @@ namespace EdgeMesh.Portability.Tests.Checker
             }
         }
 
-        private bool IsStringConcatLowering(MemberReference member, string name)
-        {
-            if (member.GetKind() != MemberReferenceKind.Method
-                || (member.Parent.Kind != HandleKind.TypeReference && member.Parent.Kind != HandleKind.TypeSpecification))
-            {
-                return false;
-            }
-
-            return SubsetPolicy.IsStringConcatLowering(MemberParentName(member), MemberKey(name, Quietly(() => member.DecodeMethodSignature(this, null))));
-        }
-
         private void CheckMethodSpecification(MethodSpecificationHandle handle)
         {
             visited.Add(handle);
@@ -463,56 +361,26 @@ namespace EdgeMesh.Portability.Tests.Checker
             CheckHandle(specification.Method);
         }
 
-        /// <summary>Declaring type and name of a method handle, for messages.</summary>
-        private string MethodName(EntityHandle method)
-        {
-            if (method.Kind == HandleKind.MethodDefinition)
-            {
-                var definition = (MethodDefinitionHandle)method;
-                return TypeDefName(md.GetMethodDefinition(definition).GetDeclaringType()) + "." + md.GetString(md.GetMethodDefinition(definition).Name);
-            }
-
-            MemberReference member = md.GetMemberReference((MemberReferenceHandle)method);
-            return MemberParentName(member) + "." + md.GetString(member.Name);
-        }
-
         /// <summary>Anything in the reference tables that no definition led to (should be rare).</summary>
         private void SweepUnvisitedReferences()
         {
             At("<module>", null, Usage.Code);
-            foreach (TypeReferenceHandle handle in md.TypeReferences)
+            IEnumerable<EntityHandle> references = md.TypeReferences.Select(h => (EntityHandle)h)
+                .Concat(md.MemberReferences.Select(h => (EntityHandle)h))
+                .Concat(Rows(TableIndex.TypeSpec).Select(row => (EntityHandle)MetadataTokens.TypeSpecificationHandle(row)))
+                .Concat(Rows(TableIndex.MethodSpec).Select(row => (EntityHandle)MetadataTokens.MethodSpecificationHandle(row)));
+            foreach (EntityHandle handle in references.ToList())
             {
                 if (!visited.Contains(handle))
                 {
                     CheckHandle(handle);
                 }
             }
+        }
 
-            foreach (MemberReferenceHandle handle in md.MemberReferences)
-            {
-                if (!visited.Contains(handle))
-                {
-                    CheckHandle(handle);
-                }
-            }
-
-            for (int row = 1; row <= md.GetTableRowCount(TableIndex.TypeSpec); row++)
-            {
-                EntityHandle handle = MetadataTokens.TypeSpecificationHandle(row);
-                if (!visited.Contains(handle))
-                {
-                    CheckHandle(handle);
-                }
-            }
-
-            for (int row = 1; row <= md.GetTableRowCount(TableIndex.MethodSpec); row++)
-            {
-                EntityHandle handle = MetadataTokens.MethodSpecificationHandle(row);
-                if (!visited.Contains(handle))
-                {
-                    CheckHandle(handle);
-                }
-            }
+        private IEnumerable<int> Rows(TableIndex table)
+        {
+            return Enumerable.Range(1, md.GetTableRowCount(table));
         }
 
         private void At(string type, string? member, Usage use)
