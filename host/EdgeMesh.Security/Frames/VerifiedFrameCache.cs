@@ -59,7 +59,8 @@ namespace EdgeMesh.Security.Frames
         internal void Add(ulong sender, ulong sequence, ulong low, ulong high)
         {
             int first = SetStart(sender, sequence);
-            int victim = first;
+            int victim = -1;
+            int oldest = first;
             for (int i = first; i < first + Ways; i++)
             {
                 if (_stamps[i] == 0 || (_senders[i] == sender && _sequences[i] == sequence))
@@ -68,15 +69,16 @@ namespace EdgeMesh.Security.Frames
                     break;
                 }
 
-                if (_stamps[i] < _stamps[victim])
+                if (_stamps[i] < _stamps[oldest])
                 {
-                    victim = i;
+                    oldest = i;
                 }
+            }
 
-                if (i == first + Ways - 1)
-                {
-                    Evictions++;
-                }
+            if (victim < 0)
+            {
+                victim = oldest;
+                Evictions++;
             }
 
             _senders[victim] = sender;
