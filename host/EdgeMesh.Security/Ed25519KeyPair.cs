@@ -84,6 +84,7 @@ namespace EdgeMesh.Security
                 return false;
             }
 
+            Sodium.EnsureInitialized(); // a volatile read once initialised
             fixed (byte* pk = publicKey)
             fixed (byte* m = message)
             fixed (byte* sig = signature)
