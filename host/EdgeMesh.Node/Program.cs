@@ -1,4 +1,4 @@
-using System.CommandLine;
+using System;
 using EdgeMesh.Node.Commands;
 
 namespace EdgeMesh.Node
@@ -8,13 +8,7 @@ namespace EdgeMesh.Node
     {
         private static int Main(string[] args)
         {
-            var root = new RootCommand("EdgeMesh: a secure mesh-networking runtime for robot fleets.");
-            foreach (Command command in CommandCatalog.All())
-            {
-                root.Subcommands.Add(command);
-            }
-
-            return root.Parse(args).Invoke();
+            return CommandCatalog.CreateRoot(TimeProvider.System).Parse(args).Invoke();
         }
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.CommandLine;
 
@@ -6,9 +7,25 @@ namespace EdgeMesh.Node.Commands
     /// <summary>Every top-level <c>edgemesh</c> command, in the order <c>--help</c> lists them.</summary>
     internal static class CommandCatalog
     {
-        internal static IEnumerable<Command> All()
+        /// <summary>The commands, reading wall-clock time from <paramref name="clock"/> (tests pass a fixed one).</summary>
+        internal static IEnumerable<Command> All(TimeProvider clock)
         {
             yield return DemoCommand.Create();
+            yield return KeygenCommand.Create();
+            yield return IdCommand.Create();
+            yield return FleetCommand.Create(clock);
+        }
+
+        /// <summary>The root command with every command registered.</summary>
+        internal static RootCommand CreateRoot(TimeProvider clock)
+        {
+            var root = new RootCommand("EdgeMesh: a secure mesh-networking runtime for robot fleets.");
+            foreach (Command command in All(clock))
+            {
+                root.Subcommands.Add(command);
+            }
+
+            return root;
         }
     }
 }
