@@ -86,15 +86,4 @@ namespace EdgeMesh.Security.Tests
             Authority.Dispose();
         }
     }
-
-    /// <summary>A sequence window for tests: accepts each (sender, sequence) once.</summary>
-    internal sealed class SetSequenceWindow : ISequenceWindow
-    {
-        private readonly System.Collections.Generic.HashSet<(ulong, ulong)> _seen = new();
-
-        public bool TryAccept(NodeId sender, ulong sequence)
-        {
-            return _seen.Add((sender.Value, sequence));
-        }
-    }
 }

@@ -12,7 +12,7 @@ namespace EdgeMesh.Security.Tests.Frames
         private readonly TestFleet _fleet = new TestFleet();
         private readonly NodeKeyPair _sender = NodeKeyPair.Generate();
         private readonly PeerAdmission _admission;
-        private readonly SetSequenceWindow _window = new SetSequenceWindow();
+        private readonly SequenceReplayWindow _window = new SequenceReplayWindow(64, 4);
         private readonly FrameVerifier _verifier;
 
         public FrameVerifierTests()
@@ -140,7 +140,7 @@ namespace EdgeMesh.Security.Tests.Frames
         {
             Admit(_sender);
             byte[] frame = TestFleet.SignedFrame(_sender, 30, TestFleet.Payload(6));
-            var window = new SetSequenceWindow();
+            var window = new SequenceReplayWindow(64, 4);
             for (int bit = 0; bit < frame.Length * 8; bit++)
             {
                 byte[] copy = (byte[])frame.Clone();
@@ -273,7 +273,7 @@ namespace EdgeMesh.Security.Tests.Frames
             byte[] key = new byte[32];
             key[0] = 9;
             var mac = new EdgeMesh.Protocol.Security.FrameMac(key, 0, key.Length);
-            var verifier = new FrameVerifier(new FrameVerifierOptions { Profile = SecurityProfile.Lightweight }, null, mac, new SetSequenceWindow());
+            var verifier = new FrameVerifier(new FrameVerifierOptions { Profile = SecurityProfile.Lightweight }, null, mac, new SequenceReplayWindow(64, 4));
             FrameHeader header = TestFleet.Header(new NodeId(5), 1, FrameKind.Publish, SecurityMode.Mac, 4);
             byte[] frame = new byte[header.FrameLength];
             FrameCodec.Encode(ref header, TestFleet.Payload(4), 0, 4, frame, 0, frame.Length, out _);
