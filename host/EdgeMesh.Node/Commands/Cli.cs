@@ -7,25 +7,16 @@ namespace EdgeMesh.Node.Commands
     /// <summary>Helpers shared by the commands: output streams, exit codes, the libsodium start-up check.</summary>
     internal static class Cli
     {
-        /// <summary>Success.</summary>
-        internal const int Ok = 0;
-
-        /// <summary>Bad input, missing or refused file.</summary>
-        internal const int Failed = 1;
-
-        /// <summary>A required system library is missing.</summary>
-        internal const int MissingDependency = 3;
-
         internal static TextWriter Out(ParseResult parseResult)
         {
             return parseResult.InvocationConfiguration.Output;
         }
 
-        /// <summary>Prints "edgemesh: error: ..." to the error stream and returns <see cref="Failed"/>.</summary>
+        /// <summary>Prints "edgemesh: error: ..." to the error stream and returns <see cref="ExitCodes.Failure"/>.</summary>
         internal static int Fail(ParseResult parseResult, string message)
         {
             parseResult.InvocationConfiguration.Error.WriteLine("edgemesh: error: " + message);
-            return Failed;
+            return ExitCodes.Failure;
         }
 
         /// <summary>Loads libsodium; false after printing which package to install.</summary>
@@ -33,12 +24,12 @@ namespace EdgeMesh.Node.Commands
         {
             if (Sodium.TryInitialize(out string? error))
             {
-                exitCode = Ok;
+                exitCode = ExitCodes.Success;
                 return true;
             }
 
             parseResult.InvocationConfiguration.Error.WriteLine("edgemesh: error: " + error);
-            exitCode = MissingDependency;
+            exitCode = ExitCodes.MissingDependency;
             return false;
         }
     }

@@ -11,5 +11,8 @@ namespace EdgeMesh.Node.Commands
 
         /// <summary>Bad command-line usage: unknown option, value out of range.</summary>
         internal const int Usage = 2;
+
+        /// <summary>A required system library is missing (libsodium); the message names the package.</summary>
+        internal const int MissingDependency = 3;
     }
 }

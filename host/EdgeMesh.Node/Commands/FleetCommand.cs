@@ -57,7 +57,7 @@ namespace EdgeMesh.Node.Commands
 
                 Cli.Out(parseResult).WriteLine("fleet id: " + FleetAuthority.FormatFleetId(fleet.FleetId));
                 Cli.Out(parseResult).WriteLine("root key: " + secretPath + " (mode 0600; keep it offline)");
-                return Cli.Ok;
+                return ExitCodes.Success;
             });
             return command;
         }
@@ -127,7 +127,7 @@ namespace EdgeMesh.Node.Commands
                     output.WriteLine("written:  " + path);
                 }
 
-                return Cli.Ok;
+                return ExitCodes.Success;
             });
             return command;
         }
@@ -169,7 +169,7 @@ namespace EdgeMesh.Node.Commands
                     if (revoked.Contains(id))
                     {
                         Cli.Out(parseResult).WriteLine(NodeIds.FormatShort(id) + " is already revoked (list version " + version + ")");
-                        return Cli.Ok;
+                        return ExitCodes.Success;
                     }
 
                     revoked.Add(id);
@@ -183,7 +183,7 @@ namespace EdgeMesh.Node.Commands
                     Cli.Out(parseResult).WriteLine("list:     version " + (version + 1) + ", " + revoked.Count + " node(s), " + path);
                 }
 
-                return Cli.Ok;
+                return ExitCodes.Success;
             });
             return command;
         }
@@ -198,7 +198,7 @@ namespace EdgeMesh.Node.Commands
             }
 
             fleet = new FleetAuthority(keys!);
-            exitCode = Cli.Ok;
+            exitCode = ExitCodes.Success;
             return true;
         }
 
@@ -206,7 +206,7 @@ namespace EdgeMesh.Node.Commands
         {
             version = 0;
             revoked = new List<NodeId>();
-            exitCode = Cli.Ok;
+            exitCode = ExitCodes.Success;
             FileError error = KeyFiles.TryReadDocument(path, RevocationList.EncodedLength(AdmissionLimits.MaxRevokedIds), out byte[] document, out string message);
             if (error == FileError.NotFound)
             {

@@ -53,7 +53,7 @@ namespace EdgeMesh.Node.Commands
             }
 
             Cli.Out(parseResult).WriteLine(full ? NodeIds.FormatFull(fullId) : NodeIds.FormatShort(NodeIds.Derive(publicKey)));
-            return Cli.Ok;
+            return ExitCodes.Success;
         }
     }
 }

@@ -41,7 +41,7 @@ namespace EdgeMesh.Node.Commands
             output.WriteLine("node id:  " + NodeIds.FormatShort(identity.Id));
             output.WriteLine("full id:  " + NodeIds.FormatFull(identity.FullId));
             output.WriteLine("key file: " + secretPath + " (mode 0600)");
-            return Cli.Ok;
+            return ExitCodes.Success;
         }
     }
 }

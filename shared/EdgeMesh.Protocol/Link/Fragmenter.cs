@@ -82,7 +82,7 @@ namespace EdgeMesh.Protocol.Link
             _frame = null;
             _next = 0;
             PacketCount = 0;
-            if (count < 1 || !LinkRange.IsValid(frame, offset, count))
+            if (count < 1 || !ByteRange.IsValid(frame, offset, count))
             {
                 return FrameError.InvalidArgument;
             }
@@ -120,7 +120,7 @@ namespace EdgeMesh.Protocol.Link
         {
             written = 0;
             byte[]? frame = _frame;
-            if (frame == null || !HasNextPacket || !LinkRange.IsValid(destination, destinationOffset, destinationCount))
+            if (frame == null || !HasNextPacket || !ByteRange.IsValid(destination, destinationOffset, destinationCount))
             {
                 return FrameError.InvalidArgument;
             }

@@ -1,18 +1,13 @@
+using EdgeMesh.Protocol.Internal;
 namespace EdgeMesh.Protocol.Link
 {
     /// <summary>Argument checks shared by the link types (buffer ranges come from local callers).</summary>
     internal static class LinkRange
     {
-        /// <summary>True when <paramref name="buffer"/> holds <paramref name="count"/> bytes from <paramref name="offset"/>.</summary>
-        internal static bool IsValid(byte[]? buffer, int offset, int count)
-        {
-            return buffer != null && offset >= 0 && count >= 0 && offset <= buffer.Length - count;
-        }
-
         /// <summary>True when both a source and a destination range are valid (codec arguments).</summary>
         internal static bool AreValid(byte[]? source, int sourceOffset, int sourceCount, byte[]? destination, int destinationOffset, int destinationCount)
         {
-            return IsValid(source, sourceOffset, sourceCount) && IsValid(destination, destinationOffset, destinationCount);
+            return ByteRange.IsValid(source, sourceOffset, sourceCount) && ByteRange.IsValid(destination, destinationOffset, destinationCount);
         }
 
         /// <summary>Throws for a range that does not fit the buffer: a programming error of the local caller.</summary>
@@ -23,7 +18,7 @@ namespace EdgeMesh.Protocol.Link
                 throw new System.ArgumentNullException(nameof(buffer));
             }
 
-            if (!IsValid(buffer, offset, count))
+            if (!ByteRange.IsValid(buffer, offset, count))
             {
                 throw new System.ArgumentOutOfRangeException(nameof(count));
             }

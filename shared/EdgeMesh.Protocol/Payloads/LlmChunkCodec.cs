@@ -31,7 +31,7 @@ namespace EdgeMesh.Protocol.Payloads
         public static FrameError Encode(in LlmChunk chunk, byte[] destination, int offset, int count, out int written)
         {
             written = 0;
-            if (!PayloadChecks.IsRange(chunk.Buffer, chunk.TextOffset, chunk.TextLength))
+            if (!ByteRange.IsValid(chunk.Buffer, chunk.TextOffset, chunk.TextLength))
             {
                 return FrameError.InvalidArgument;
             }

@@ -1,3 +1,4 @@
+using EdgeMesh.Protocol.Internal;
 using EdgeMesh.Protocol.Wire;
 
 namespace EdgeMesh.Protocol.Payloads
@@ -42,7 +43,7 @@ namespace EdgeMesh.Protocol.Payloads
         public static FrameError CountChunks(byte[] text, int textOffset, int textLength, int maxPayloadLength, out int chunkCount)
         {
             chunkCount = 0;
-            if (!PayloadChecks.IsRange(text, textOffset, textLength)
+            if (!ByteRange.IsValid(text, textOffset, textLength)
                 || maxPayloadLength < MinPayloadLength
                 || maxPayloadLength > WireFormat.MaxPayloadLength)
             {

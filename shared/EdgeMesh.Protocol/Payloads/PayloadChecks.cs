@@ -1,3 +1,4 @@
+using EdgeMesh.Protocol.Internal;
 using EdgeMesh.Protocol.Wire;
 
 namespace EdgeMesh.Protocol.Payloads
@@ -11,16 +12,10 @@ namespace EdgeMesh.Protocol.Payloads
         // Exponent bits of an IEEE 754 binary32.
         private const uint ExponentMask = 0x7F800000;
 
-        /// <summary>True when <c>[offset, offset + count)</c> lies inside <paramref name="buffer"/>.</summary>
-        internal static bool IsRange(byte[]? buffer, int offset, int count)
-        {
-            return buffer != null && offset >= 0 && count >= 0 && offset <= buffer.Length - count;
-        }
-
         /// <summary>Checks an encoder's destination range and that <paramref name="needed"/> bytes fit in it.</summary>
         internal static FrameError Destination(byte[]? destination, int offset, int count, int needed)
         {
-            if (!IsRange(destination, offset, count))
+            if (!ByteRange.IsValid(destination, offset, count))
             {
                 return FrameError.InvalidArgument;
             }
@@ -40,7 +35,7 @@ namespace EdgeMesh.Protocol.Payloads
         /// </summary>
         internal static FrameError Header(byte[]? source, int offset, int count, int minLength)
         {
-            if (!IsRange(source, offset, count))
+            if (!ByteRange.IsValid(source, offset, count))
             {
                 return FrameError.InvalidArgument;
             }

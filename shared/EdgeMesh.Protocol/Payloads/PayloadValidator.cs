@@ -1,3 +1,4 @@
+using EdgeMesh.Protocol.Internal;
 using EdgeMesh.Protocol.Wire;
 
 namespace EdgeMesh.Protocol.Payloads
@@ -35,7 +36,7 @@ namespace EdgeMesh.Protocol.Payloads
                 default:
                     if (payloadType >= PayloadType.FirstApplicationDefined)
                     {
-                        return PayloadChecks.IsRange(source, offset, count) ? FrameError.None : FrameError.InvalidArgument;
+                        return ByteRange.IsValid(source, offset, count) ? FrameError.None : FrameError.InvalidArgument;
                     }
 
                     return FrameError.WrongPayloadType;

@@ -1,3 +1,4 @@
+using EdgeMesh.Protocol.Internal;
 using EdgeMesh.Protocol.Wire;
 
 namespace EdgeMesh.Protocol.Payloads
@@ -16,7 +17,7 @@ namespace EdgeMesh.Protocol.Payloads
         public static FrameError Encode(byte[] data, int dataOffset, int dataLength, byte[] destination, int offset, int count, out int written)
         {
             written = 0;
-            if (!PayloadChecks.IsRange(data, dataOffset, dataLength))
+            if (!ByteRange.IsValid(data, dataOffset, dataLength))
             {
                 return FrameError.InvalidArgument;
             }
@@ -36,7 +37,7 @@ namespace EdgeMesh.Protocol.Payloads
         public static FrameError Decode(byte[] source, int offset, int count, out RawView value)
         {
             value = default(RawView);
-            if (!PayloadChecks.IsRange(source, offset, count))
+            if (!ByteRange.IsValid(source, offset, count))
             {
                 return FrameError.InvalidArgument;
             }

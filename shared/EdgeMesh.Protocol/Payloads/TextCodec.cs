@@ -1,3 +1,4 @@
+using EdgeMesh.Protocol.Internal;
 using EdgeMesh.Protocol.Wire;
 
 namespace EdgeMesh.Protocol.Payloads
@@ -49,7 +50,7 @@ namespace EdgeMesh.Protocol.Payloads
         public static FrameError EncodeUtf8(byte[] utf8, int utf8Offset, int utf8Length, byte[] destination, int offset, int count, out int written)
         {
             written = 0;
-            if (!PayloadChecks.IsRange(utf8, utf8Offset, utf8Length))
+            if (!ByteRange.IsValid(utf8, utf8Offset, utf8Length))
             {
                 return FrameError.InvalidArgument;
             }

@@ -1,3 +1,4 @@
+using EdgeMesh.Protocol.Internal;
 using EdgeMesh.Protocol.Wire;
 
 namespace EdgeMesh.Protocol.Payloads
@@ -40,7 +41,7 @@ namespace EdgeMesh.Protocol.Payloads
         public static FrameError Encode(string text, byte[] destination, int offset, int count, out int written)
         {
             written = 0;
-            if (text == null || !PayloadChecks.IsRange(destination, offset, count))
+            if (text == null || !ByteRange.IsValid(destination, offset, count))
             {
                 return FrameError.InvalidArgument;
             }
@@ -64,7 +65,7 @@ namespace EdgeMesh.Protocol.Payloads
         /// </summary>
         public static bool IsWellFormed(byte[] buffer, int offset, int count)
         {
-            if (!PayloadChecks.IsRange(buffer, offset, count))
+            if (!ByteRange.IsValid(buffer, offset, count))
             {
                 return false;
             }
@@ -92,7 +93,7 @@ namespace EdgeMesh.Protocol.Payloads
         /// </summary>
         public static string GetString(byte[] buffer, int offset, int count)
         {
-            if (!PayloadChecks.IsRange(buffer, offset, count) || count == 0)
+            if (!ByteRange.IsValid(buffer, offset, count) || count == 0)
             {
                 return string.Empty;
             }

@@ -30,7 +30,7 @@ namespace EdgeMesh.Protocol.Wire
                 return FrameError.InvalidArgument;
             }
 
-            if (payloadLength > 0 && (payload == null || payloadOffset < 0 || payloadOffset > payload.Length - payloadLength))
+            if (payloadLength > 0 && !ByteRange.IsValid(payload, payloadOffset, payloadLength))
             {
                 return FrameError.InvalidArgument;
             }
@@ -70,7 +70,7 @@ namespace EdgeMesh.Protocol.Wire
                 return error;
             }
 
-            if (destination == null || destinationOffset < 0 || destinationCount < 0 || destinationOffset > destination.Length - destinationCount)
+            if (!ByteRange.IsValid(destination, destinationOffset, destinationCount))
             {
                 return FrameError.InvalidArgument;
             }
@@ -109,7 +109,7 @@ namespace EdgeMesh.Protocol.Wire
         public static FrameError Decode(byte[] source, int offset, int count, int maxPayloadLength, out FrameHeader header)
         {
             header = default(FrameHeader);
-            if (source == null || offset < 0 || count < 0 || offset > source.Length - count)
+            if (!ByteRange.IsValid(source, offset, count))
             {
                 return FrameError.InvalidArgument;
             }
