@@ -14,6 +14,12 @@ namespace EdgeMesh.Node.Commands
             yield return KeygenCommand.Create();
             yield return IdCommand.Create();
             yield return FleetCommand.Create(clock);
+            yield return InitCommand.Create(clock);
+            yield return RunCommand.Create();
+            foreach (Command client in ClientCommands.All())
+            {
+                yield return client;
+            }
         }
 
         /// <summary>The root command with every command registered.</summary>

@@ -14,5 +14,11 @@ namespace EdgeMesh.Node.Commands
 
         /// <summary>A required system library is missing (libsodium); the message names the package.</summary>
         internal const int MissingDependency = 3;
+
+        /// <summary>The node's local API could not be reached, refused the request (token) or answered with an error.</summary>
+        internal const int Unavailable = 4;
+
+        /// <summary>A wait ended before its goal (<c>sub --count N --timeout S</c> got fewer than N messages).</summary>
+        internal const int Timeout = 5;
     }
 }

@@ -98,38 +98,43 @@ namespace EdgeMesh.Node.Commands
                     return Cli.Fail(parseResult, "--expires: " + notAfter.ToString("u", CultureInfo.InvariantCulture) + " is not in the future");
                 }
 
-                string nodeDirectory = parseResult.GetValue(nodeOption)!;
-                Span<byte> nodeKey = stackalloc byte[Ed25519KeyPair.PublicKeyLength];
-                if (KeyFiles.TryLoadPublicKey(Path.Combine(nodeDirectory, KeyFiles.NodePublicKeyFile), KeyPurpose.Node, nodeKey, out message) != FileError.None
-                    || NodeIds.Derive(nodeKey).IsEmpty)
-                {
-                    return Cli.Fail(parseResult, message.Length > 0 ? message : "the node key's id would be all zero; run keygen again");
-                }
-
-                if (!TryLoadFleet(parseResult, parseResult.GetValue(fleetOption)!, out FleetAuthority? fleet, out exitCode))
-                {
-                    return exitCode;
-                }
-
-                using (fleet)
-                {
-                    byte[] certificate = fleet!.IssueCertificate(nodeKey, roles, (now - Backdate).ToUnixTimeMilliseconds(), notAfter.ToUnixTimeMilliseconds());
-                    string path = Path.Combine(nodeDirectory, KeyFiles.NodeCertificateFile);
-                    if (KeyFiles.WriteDocument(path, certificate, out message) != FileError.None)
-                    {
-                        return Cli.Fail(parseResult, message);
-                    }
-
-                    TextWriter output = Cli.Out(parseResult);
-                    output.WriteLine("enrolled: " + NodeIds.FormatShort(NodeIds.Derive(nodeKey)) + " in fleet " + FleetAuthority.FormatFleetId(fleet.FleetId));
-                    output.WriteLine("roles:    " + roles.ToString().ToLowerInvariant());
-                    output.WriteLine("expires:  " + notAfter.ToString("u", CultureInfo.InvariantCulture));
-                    output.WriteLine("written:  " + path);
-                }
-
-                return ExitCodes.Success;
+                return Enroll(parseResult, parseResult.GetValue(fleetOption)!, parseResult.GetValue(nodeOption)!, roles, now, notAfter);
             });
             return command;
+        }
+
+        /// <summary>Issues node.cert for the node directory's key, signed by the fleet directory's root; prints what it did.</summary>
+        internal static int Enroll(ParseResult parseResult, string fleetDirectory, string nodeDirectory, FleetRoles roles, DateTimeOffset now, DateTimeOffset notAfter)
+        {
+            Span<byte> nodeKey = stackalloc byte[Ed25519KeyPair.PublicKeyLength];
+            if (KeyFiles.TryLoadPublicKey(Path.Combine(nodeDirectory, KeyFiles.NodePublicKeyFile), KeyPurpose.Node, nodeKey, out string message) != FileError.None
+                || NodeIds.Derive(nodeKey).IsEmpty)
+            {
+                return Cli.Fail(parseResult, message.Length > 0 ? message : "the node key's id would be all zero; run keygen again");
+            }
+
+            if (!TryLoadFleet(parseResult, fleetDirectory, out FleetAuthority? fleet, out int exitCode))
+            {
+                return exitCode;
+            }
+
+            using (fleet)
+            {
+                byte[] certificate = fleet!.IssueCertificate(nodeKey, roles, (now - Backdate).ToUnixTimeMilliseconds(), notAfter.ToUnixTimeMilliseconds());
+                string path = Path.Combine(nodeDirectory, KeyFiles.NodeCertificateFile);
+                if (KeyFiles.WriteDocument(path, certificate, out message) != FileError.None)
+                {
+                    return Cli.Fail(parseResult, message);
+                }
+
+                TextWriter output = Cli.Out(parseResult);
+                output.WriteLine("enrolled: " + NodeIds.FormatShort(NodeIds.Derive(nodeKey)) + " in fleet " + FleetAuthority.FormatFleetId(fleet.FleetId));
+                output.WriteLine("roles:    " + roles.ToString().ToLowerInvariant());
+                output.WriteLine("expires:  " + notAfter.ToString("u", CultureInfo.InvariantCulture));
+                output.WriteLine("written:  " + path);
+            }
+
+            return ExitCodes.Success;
         }
 
         private static Command CreateRevoke(TimeProvider clock)
@@ -236,7 +241,7 @@ namespace EdgeMesh.Node.Commands
             return true;
         }
 
-        private static bool TryParseRoles(string[]? values, out FleetRoles roles, out string message)
+        internal static bool TryParseRoles(string[]? values, out FleetRoles roles, out string message)
         {
             roles = FleetRoles.None;
             foreach (string value in values ?? Array.Empty<string>())

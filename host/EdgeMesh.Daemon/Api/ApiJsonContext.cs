@@ -1,0 +1,16 @@
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+
+namespace EdgeMesh.Daemon.Api
+{
+    /// <summary>Source-generated JSON for the local API (NativeAOT: no reflection).</summary>
+    [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonSerializable(typeof(NodeStatus))]
+    [JsonSerializable(typeof(List<PeerInfo>))]
+    [JsonSerializable(typeof(PublishRequest))]
+    [JsonSerializable(typeof(PublishResponse))]
+    [JsonSerializable(typeof(MessageEvent))]
+    public sealed partial class ApiJsonContext : JsonSerializerContext
+    {
+    }
+}

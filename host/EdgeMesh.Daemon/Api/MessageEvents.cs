@@ -1,0 +1,73 @@
+using System;
+using EdgeMesh.Daemon.Runtime;
+using EdgeMesh.Protocol.Payloads;
+using EdgeMesh.Protocol.Wire;
+
+namespace EdgeMesh.Daemon.Api
+{
+    /// <summary>Converts between API messages and payload bytes.</summary>
+    public static class MessageEvents
+    {
+        /// <summary>The API form of a delivered message: text for Text payloads, base64 for the rest.</summary>
+        public static MessageEvent From(MeshMessage message)
+        {
+            ArgumentNullException.ThrowIfNull(message);
+            var e = new MessageEvent
+            {
+                Topic = message.Topic,
+                Sender = message.Sender,
+                PayloadType = message.PayloadType,
+                TimestampMs = message.TimestampMs,
+                LatencyMs = message.ReceivedMs - message.TimestampMs,
+            };
+            if (message.PayloadType == PayloadType.Text
+                && TextCodec.Decode(message.Payload, 0, message.Payload.Length, out TextView text) == FrameError.None)
+            {
+                e.Text = text.ToDisplayString();
+            }
+            else
+            {
+                e.Base64 = Convert.ToBase64String(message.Payload);
+            }
+
+            return e;
+        }
+
+        /// <summary>The payload type and bytes a publish request asks for; null with a reason when it is invalid.</summary>
+        public static byte[]? ToPayload(PublishRequest request, out ushort payloadType, out string error)
+        {
+            ArgumentNullException.ThrowIfNull(request);
+            payloadType = PayloadType.Raw;
+            error = string.Empty;
+            if ((request.Text == null) == (request.Base64 == null))
+            {
+                error = "give exactly one of text and base64";
+                return null;
+            }
+
+            if (request.Text != null)
+            {
+                payloadType = PayloadType.Text;
+                var buffer = new byte[TextCodec.HeaderLength + System.Text.Encoding.UTF8.GetByteCount(request.Text)];
+                if (TextCodec.Encode(request.Text, buffer, 0, buffer.Length, out int written) != FrameError.None)
+                {
+                    error = "the text cannot be encoded";
+                    return null;
+                }
+
+                return buffer.AsSpan(0, written).ToArray();
+            }
+
+            payloadType = request.PayloadType ?? PayloadType.Raw;
+            try
+            {
+                return Convert.FromBase64String(request.Base64!);
+            }
+            catch (FormatException)
+            {
+                error = "base64 is not valid base64";
+                return null;
+            }
+        }
+    }
+}

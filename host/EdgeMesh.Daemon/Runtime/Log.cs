@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Logging;
+
+namespace EdgeMesh.Daemon.Runtime
+{
+    /// <summary>The runtime's log events (source-generated: no boxing or formatting when disabled).</summary>
+    internal static partial class Log
+    {
+        [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "node {Id} up: mode {Mode}, udp {Udp}, tcp {Tcp}, discovery {Discovery}, mesh protocol attached: {Mesh}")]
+        internal static partial void NodeUp(ILogger logger, EdgeMesh.Protocol.Wire.NodeId id, string mode, System.Net.IPEndPoint udp, System.Net.IPEndPoint? tcp, EdgeMesh.Transport.LinkAddress? discovery, bool mesh);
+
+        [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "node {Id} stopped")]
+        internal static partial void NodeStopped(ILogger logger, EdgeMesh.Protocol.Wire.NodeId id);
+
+        [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "{Warning}")]
+        internal static partial void DevelopmentMode(ILogger logger, string warning);
+
+        [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "bootstrap {Endpoint}: the host does not resolve; skipped")]
+        internal static partial void BootstrapUnresolved(ILogger logger, EdgeMesh.Transport.PeerEndpoint endpoint);
+
+        [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "peer {Peer} at {Address}")]
+        internal static partial void PeerLearnt(ILogger logger, EdgeMesh.Protocol.Wire.NodeId peer, EdgeMesh.Transport.LinkAddress address);
+
+        [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "tcp link {Link} {State}")]
+        internal static partial void LinkState(ILogger logger, EdgeMesh.Transport.LinkAddress link, string state);
+
+        [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "local api on http://{EndPoint}")]
+        internal static partial void ApiUp(ILogger logger, System.Net.IPEndPoint endPoint);
+
+        [LoggerMessage(EventId = 7, Level = LogLevel.Debug, Message = "{Socket}: {Error}")]
+        internal static partial void SocketError(ILogger logger, string socket, string error);
+    }
+}

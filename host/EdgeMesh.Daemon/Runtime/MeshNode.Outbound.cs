@@ -1,0 +1,227 @@
+using System;
+using System.Collections.Generic;
+using EdgeMesh.Protocol.Wire;
+using EdgeMesh.Security.Frames;
+using EdgeMesh.Security.Identity;
+using EdgeMesh.Transport;
+using EdgeMesh.Transport.Discovery;
+
+namespace EdgeMesh.Daemon.Runtime
+{
+    /// <content>The send path: credentials and beacons, the mesh protocol's frames, local delivery.</content>
+    public sealed partial class MeshNode
+    {
+        /// <summary>Longest topic name accepted (bytes of UTF-8).</summary>
+        public const int MaxTopicLength = 256;
+
+        private const long PromptIntervalMs = 250;
+        private long _lastPromptMs = long.MinValue;
+
+        /// <summary>Publishes a payload on a topic: to the mesh and to this node's own subscribers.</summary>
+        public PublishResult Publish(string topic, ushort payloadType, ReadOnlySpan<byte> payload, Priority priority = Priority.Telemetry)
+        {
+            if (string.IsNullOrEmpty(topic) || System.Text.Encoding.UTF8.GetByteCount(topic) > MaxTopicLength)
+            {
+                return PublishResult.BadTopic;
+            }
+
+            if (payload.Length > _config.MaxPayloadBytes)
+            {
+                return PublishResult.TooLarge;
+            }
+
+            if (_mesh == null)
+            {
+                return PublishResult.NoMeshProtocol;
+            }
+
+            ulong topicId = TopicId.FromName(topic);
+            byte[] copy = payload.ToArray();
+            lock (_gate)
+            {
+                long now = NowMs;
+                if (_mesh.Publish(topicId, priority, payloadType, copy, 0, copy.Length, now) != FrameError.None)
+                {
+                    return PublishResult.Refused;
+                }
+
+                Offer(topicId, NodeIds.FormatShort(Id), payloadType, copy, now, now);
+                Pump(now);
+            }
+
+            return PublishResult.Published;
+        }
+
+        /// <summary>Starts delivering <paramref name="topics"/> into a new subscription (dispose it to stop).</summary>
+        public Subscription Subscribe(IReadOnlyList<string> topics)
+        {
+            ArgumentNullException.ThrowIfNull(topics);
+            var ids = new Dictionary<ulong, string>();
+            foreach (string topic in topics)
+            {
+                ids[TopicId.FromName(topic)] = topic;
+            }
+
+            var subscription = new Subscription(ids, _config.SubscriberQueue, Unsubscribe);
+            lock (_gate)
+            {
+                _subscriptions.Add(subscription);
+                foreach (ulong id in ids.Keys)
+                {
+                    _topicRefs.TryGetValue(id, out int refs);
+                    _topicRefs[id] = refs + 1;
+                    if (refs == 0)
+                    {
+                        _mesh?.Subscribe(id);
+                    }
+                }
+            }
+
+            return subscription;
+        }
+
+        private void Unsubscribe(Subscription subscription)
+        {
+            lock (_gate)
+            {
+                if (!_subscriptions.Remove(subscription))
+                {
+                    return;
+                }
+
+                foreach (ulong id in subscription.Topics.Keys)
+                {
+                    int refs = _topicRefs[id] - 1;
+                    if (refs > 0)
+                    {
+                        _topicRefs[id] = refs;
+                        continue;
+                    }
+
+                    _topicRefs.Remove(id);
+                    _mesh?.Unsubscribe(id);
+                }
+            }
+        }
+
+        /// <summary>Certificate (production) and beacon, back to back: one datagram on UDP.</summary>
+        private void SendCredentials(LinkAddress to, bool replyRequested, long now)
+        {
+            byte[] certificate = _security.Certificate;
+            if (certificate.Length > 0)
+            {
+                certificate.CopyTo(_scratch, FrameCodec.PayloadOffset(0));
+                SendOwn(to, FrameKind.Admission, certificate.Length, now);
+            }
+
+            var beacon = new Beacon(replyRequested ? BeaconFlags.ReplyRequested : (byte)0, _udp.LocalEndPoint.Port, _tcp.LocalEndPoint?.Port ?? 0, Advertised);
+            SendOwn(to, FrameKind.Beacon, beacon.Encode(_scratch.AsSpan(FrameCodec.PayloadOffset(0))), now);
+            _counters[(int)RuntimeCounter.CredentialsSent]++;
+        }
+
+        private System.Net.IPAddress? Advertised => _config.Advertise == null ? null : System.Net.IPAddress.Parse(_config.Advertise);
+
+        /// <summary>Seals the frame whose payload is at the header offset of the scratch buffer and sends it.</summary>
+        private void SendOwn(LinkAddress to, FrameKind kind, int payloadLength, long now, NodeId destination = default, ushort payloadType = 0, Priority priority = Priority.Control, byte flags = FrameFlags.NoRelay)
+        {
+            var header = new FrameHeader
+            {
+                Kind = kind,
+                Flags = flags,
+                Priority = priority,
+                Destination = destination.Value,
+                PayloadType = payloadType,
+                PayloadLength = payloadLength,
+            };
+            if (_security.Seal(ref header, _scratch, now, out int length) != FrameError.None)
+            {
+                Count(RuntimeCounter.SealFailures);
+                return;
+            }
+
+            SendFrame(to, _scratch.AsSpan(0, length));
+        }
+
+        private void SendFrame(LinkAddress to, ReadOnlySpan<byte> frame)
+        {
+            Count(RuntimeCounter.FramesOut);
+            if (to is UdpAddress udp)
+            {
+                _udp.Send(udp, frame);
+            }
+            else if (to is TcpLink link)
+            {
+                link.Send(frame);
+            }
+        }
+
+        /// <summary>Carries the mesh protocol's outputs: frames re-sealed as this node, deliveries to subscribers. Then flushes UDP.</summary>
+        private void Pump(long now)
+        {
+            if (_mesh != null)
+            {
+                while (_mesh.TryDequeue(out MeshFrame frame))
+                {
+                    SendMeshFrame(frame, now);
+                    _mesh.Release(frame);
+                }
+
+                while (_mesh.TryTakeDelivery(out MeshDelivery delivery))
+                {
+                    Deliver(delivery, now);
+                }
+            }
+
+            _udp.Flush();
+        }
+
+        private void SendMeshFrame(MeshFrame frame, long now)
+        {
+            if (!_peers.TryGet(frame.To, out PeerEntry? peer) || peer!.Route == null)
+            {
+                Count(RuntimeCounter.NoRoute);
+                return;
+            }
+
+            if (FrameCodec.Decode(frame.Buffer, 0, frame.Length, WireFormat.MaxPayloadLength, out FrameHeader header) != FrameError.None)
+            {
+                Count(RuntimeCounter.SealFailures);
+                return;
+            }
+
+            // Hop-by-hop frames are signed by this node with its own sequence, whatever the protocol stamped.
+            Array.Copy(frame.Buffer, FrameCodec.PayloadOffset(0), _scratch, FrameCodec.PayloadOffset(0), header.PayloadLength);
+            SendOwn(peer.Route, header.Kind, header.PayloadLength, now, new NodeId(header.Destination), header.PayloadType, header.Priority, header.Flags);
+        }
+
+        private void Deliver(MeshDelivery delivery, long now)
+        {
+            FrameVerdict verdict = _security.OriginVerifier.Verify(delivery.Frame, 0, delivery.FrameLength, now, out FrameHeader header);
+            if (verdict != FrameVerdict.Accepted || header.Kind != FrameKind.Publish)
+            {
+                Count(RuntimeCounter.OriginRejected);
+                return;
+            }
+
+            byte[] payload = delivery.Frame.AsSpan(FrameCodec.PayloadOffset(0), header.PayloadLength).ToArray();
+            Offer(header.Destination, NodeIds.FormatShort(header.Sender), header.PayloadType, payload, (long)header.TimestampMs, now);
+        }
+
+        private void Offer(ulong topic, string sender, ushort payloadType, byte[] payload, long timestampMs, long now)
+        {
+            foreach (Subscription subscription in _subscriptions)
+            {
+                if (subscription.Topics.TryGetValue(topic, out string? name))
+                {
+                    long before = subscription.Dropped;
+                    subscription.Offer(new MeshMessage(name, sender, payloadType, payload, timestampMs, now));
+                    Count(RuntimeCounter.Delivered);
+                    if (subscription.Dropped != before)
+                    {
+                        Count(RuntimeCounter.SubscriberDrops);
+                    }
+                }
+            }
+        }
+    }
+}

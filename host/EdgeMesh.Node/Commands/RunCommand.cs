@@ -1,0 +1,83 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Runtime.InteropServices;
+using System.Threading;
+using EdgeMesh.Daemon.Api;
+using EdgeMesh.Daemon.Configuration;
+using EdgeMesh.Daemon.Observability;
+using EdgeMesh.Daemon.Runtime;
+using Microsoft.Extensions.Logging;
+
+namespace EdgeMesh.Node.Commands
+{
+    /// <summary><c>edgemesh run --dir DIR</c>: the node daemon in the foreground until SIGTERM or Ctrl+C.</summary>
+    internal static class RunCommand
+    {
+        internal static Command Create()
+        {
+            var dir = new Option<string>("--dir") { Description = "Node directory (edgemesh.json, node.key, node.cert, fleet.pub).", Required = true };
+            var command = new Command("run", "Run the node in the foreground: transports, discovery, mesh and the local API. SIGTERM or Ctrl+C stops it cleanly.") { dir };
+            command.SetAction(parse => Run(parse, parse.GetValue(dir)!));
+            return command;
+        }
+
+        private static int Run(ParseResult parse, string directory)
+        {
+            if (!Cli.RequireSodium(parse, out int exitCode))
+            {
+                return exitCode;
+            }
+
+            if (!NodeConfig.TryLoad(Path.Combine(directory, NodeConfig.FileName), out NodeConfig? config, out string error))
+            {
+                return Cli.Fail(parse, error);
+            }
+
+            LogLevel level = Enum.Parse<LogLevel>(config!.LogLevel, ignoreCase: true);
+            using ILoggerFactory logging = NodeLogging.Create(level);
+            ILogger log = logging.CreateLogger("edgemesh");
+            if (!MeshNode.TryCreate(directory, config, logging, TimeProvider.System, out MeshNode? node, out error))
+            {
+                return Cli.Fail(parse, error);
+            }
+
+            using (node)
+            {
+                if (!LocalApi.TryCreate(node!, config, directory, level, out LocalApi? api, out error))
+                {
+                    return Cli.Fail(parse, error);
+                }
+
+                using var stop = new CancellationTokenSource();
+                using PosixSignalRegistration term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+                using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+                try
+                {
+                    node!.StartAsync(stop.Token).GetAwaiter().GetResult();
+                    api!.StartAsync(stop.Token).GetAwaiter().GetResult();
+                    Log.ApiUp(log, api.EndPoint);
+                    stop.Token.WaitHandle.WaitOne();
+                }
+                catch (IOException e)
+                {
+                    return Cli.Fail(parse, "api " + config.Api + ": " + e.Message);
+                }
+                finally
+                {
+                    api!.StopAsync().GetAwaiter().GetResult();
+                    node!.StopAsync().GetAwaiter().GetResult();
+                    api.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                }
+
+                void Stop(PosixSignalContext context)
+                {
+                    context.Cancel = true; // we shut down ourselves, after draining
+                    stop.Cancel();
+                }
+            }
+
+            return ExitCodes.Success;
+        }
+    }
+}
