@@ -29,8 +29,11 @@ namespace EdgeMesh.Daemon.Runtime
         /// <summary>Stops delivering <paramref name="topic"/>.</summary>
         void Unsubscribe(ulong topic);
 
-        /// <summary>Broadcasts a payload (the protocol builds the frame; the daemon authenticates it).</summary>
-        FrameError Publish(ulong topic, Priority priority, ushort payloadType, byte[] payload, int offset, int count, long nowMs);
+        /// <summary>
+        /// Broadcasts this node's Publish frame, already sealed and signed by the daemon, so it travels
+        /// unchanged and every receiver can check the originator end to end.
+        /// </summary>
+        FrameError Publish(byte[] frame, int offset, int count, long nowMs);
 
         /// <summary>Takes the next frame to send; hand it back with <see cref="Release"/> once sent.</summary>
         bool TryDequeue(out MeshFrame frame);

@@ -40,7 +40,18 @@ namespace EdgeMesh.Daemon.Runtime
             lock (_gate)
             {
                 long now = NowMs;
-                if (_mesh.Publish(topicId, priority, payloadType, copy, 0, copy.Length, now) != FrameError.None)
+                copy.CopyTo(_scratch, FrameCodec.PayloadOffset(0));
+                var header = new FrameHeader
+                {
+                    Kind = FrameKind.Publish,
+                    Priority = priority,
+                    HopLimit = WireFormat.MaxHops,
+                    Destination = topicId,
+                    PayloadType = payloadType,
+                    PayloadLength = copy.Length,
+                };
+                if (_security.Seal(ref header, _scratch, now, out int length) != FrameError.None
+                    || _mesh.Publish(_scratch, 0, length, now) != FrameError.None)
                 {
                     return PublishResult.Refused;
                 }
