@@ -31,7 +31,8 @@ namespace EdgeMesh.Daemon.Runtime
 
         /// <summary>
         /// Broadcasts this node's Publish frame, already sealed and signed by the daemon, so it travels
-        /// unchanged and every receiver can check the originator end to end.
+        /// unchanged and every receiver can check the originator end to end. The buffer is reused after
+        /// the call: copy what must be kept.
         /// </summary>
         FrameError Publish(byte[] frame, int offset, int count, long nowMs);
 

@@ -200,6 +200,14 @@ namespace EdgeMesh.Daemon.Runtime
                 return;
             }
 
+            if (peer.CredentialsSentMs == long.MinValue)
+            {
+                // First contact: the certificate goes first, in the same datagram, so the peer can
+                // admit this node before it checks the frame.
+                SendCredentials(peer.Route, replyRequested: false, now);
+                peer.CredentialsSentMs = now;
+            }
+
             // Hop-by-hop frames are signed by this node with its own sequence, whatever the protocol stamped.
             Array.Copy(frame.Buffer, FrameCodec.PayloadOffset(0), _scratch, FrameCodec.PayloadOffset(0), header.PayloadLength);
             SendOwn(peer.Route, header.Kind, header.PayloadLength, now, new NodeId(header.Destination), header.PayloadType, header.Priority, header.Flags);
