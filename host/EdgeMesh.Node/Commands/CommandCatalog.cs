@@ -9,6 +9,7 @@ namespace EdgeMesh.Node.Commands
         internal static IEnumerable<Command> All()
         {
             yield return DemoCommand.Create();
+            yield return SimCommand.Create();
         }
     }
 }
