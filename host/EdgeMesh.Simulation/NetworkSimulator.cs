@@ -359,12 +359,14 @@ namespace EdgeMesh.Simulation
             }
 
             long due = gossip.NextDeadlineMs;
-            if (due != long.MaxValue)
+            long dueUs = due == long.MaxValue ? long.MaxValue : Math.Max(NowUs, due * 1000);
+            if (dueUs != n.WakeAtUs)
             {
-                long dueUs = Math.Max(NowUs, due * 1000);
-                if (dueUs < n.WakeAtUs)
+                // A wake-up scheduled for an earlier, since cancelled deadline is left in the queue
+                // and skipped when it comes up (its time no longer matches).
+                n.WakeAtUs = dueUs;
+                if (dueUs != long.MaxValue)
                 {
-                    n.WakeAtUs = dueUs;
                     queue.Push(new SimEvent { TimeUs = dueUs, Kind = SimEventKind.Wake, Node = index, Aux = n.Generation });
                 }
             }

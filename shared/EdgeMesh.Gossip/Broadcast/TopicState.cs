@@ -16,6 +16,7 @@ namespace EdgeMesh.Gossip.Broadcast
     internal sealed class TopicState
     {
         private readonly Dictionary<ulong, TopicTree> roots = new Dictionary<ulong, TopicTree>();
+        private readonly List<TopicTree> trees = new List<TopicTree>();
 
         internal TopicState(ulong topic)
         {
@@ -67,37 +68,40 @@ namespace EdgeMesh.Gossip.Broadcast
             }
 
             roots.Add(root.Value, tree);
+            trees.Add(tree);
             return tree;
         }
 
         internal void OnNeighborUp(NodeId peer)
         {
-            foreach (TopicTree tree in roots.Values)
+            for (int i = 0; i < trees.Count; i++)
             {
-                tree.MakeEager(peer);
+                trees[i].MakeEager(peer);
             }
         }
 
         internal void OnNeighborDown(NodeId peer)
         {
-            foreach (TopicTree tree in roots.Values)
+            for (int i = 0; i < trees.Count; i++)
             {
-                tree.Remove(peer);
+                trees[i].Remove(peer);
             }
         }
 
         private void EvictOne(GossipCounters counters)
         {
-            TopicTree? victim = null;
-            foreach (TopicTree candidate in roots.Values)
+            int victim = 0;
+            for (int i = 1; i < trees.Count; i++)
             {
-                if (victim == null || candidate.LastUsedMs < victim.LastUsedMs)
+                if (trees[i].LastUsedMs < trees[victim].LastUsedMs)
                 {
-                    victim = candidate;
+                    victim = i;
                 }
             }
 
-            roots.Remove(victim!.Root.Value);
+            roots.Remove(trees[victim].Root.Value);
+            trees[victim] = trees[trees.Count - 1];
+            trees.RemoveAt(trees.Count - 1);
             counters.RootEvictions++;
         }
     }
