@@ -14,7 +14,7 @@ namespace EdgeMesh.Simulation
     /// </summary>
     public sealed class NetworkSimulator
     {
-        private readonly EventQueue queue = new EventQueue();
+        private readonly DeadlineQueue<SimEvent> queue = new DeadlineQueue<SimEvent>();
         private readonly SimNode[] nodes;
         private readonly List<Action> actions = new List<Action>();
         private readonly GossipOptions options;
@@ -139,26 +139,26 @@ namespace EdgeMesh.Simulation
         /// <summary>Boots a node at <paramref name="atUs"/>, joining through <paramref name="contact"/> (-1: a random running node).</summary>
         public void ScheduleStart(int index, long atUs, int contact)
         {
-            queue.Push(new SimEvent { TimeUs = atUs, Kind = SimEventKind.Start, Node = index, Aux = contact });
+            queue.Push(atUs, new SimEvent { TimeUs = atUs, Kind = SimEventKind.Start, Node = index, Aux = contact });
         }
 
         /// <summary>Crashes a node at <paramref name="atUs"/>.</summary>
         public void ScheduleCrash(int index, long atUs)
         {
-            queue.Push(new SimEvent { TimeUs = atUs, Kind = SimEventKind.Crash, Node = index });
+            queue.Push(atUs, new SimEvent { TimeUs = atUs, Kind = SimEventKind.Crash, Node = index });
         }
 
         /// <summary>Reboots a crashed node at <paramref name="atUs"/> with a higher incarnation; it joins through a random running node.</summary>
         public void ScheduleRestart(int index, long atUs)
         {
-            queue.Push(new SimEvent { TimeUs = atUs, Kind = SimEventKind.Restart, Node = index, Aux = -1 });
+            queue.Push(atUs, new SimEvent { TimeUs = atUs, Kind = SimEventKind.Restart, Node = index, Aux = -1 });
         }
 
         /// <summary>Runs <paramref name="action"/> at <paramref name="atUs"/>.</summary>
         public void Schedule(long atUs, Action action)
         {
             actions.Add(action);
-            queue.Push(new SimEvent { TimeUs = atUs, Kind = SimEventKind.Action, Aux = actions.Count - 1 });
+            queue.Push(atUs, new SimEvent { TimeUs = atUs, Kind = SimEventKind.Action, Aux = actions.Count - 1 });
         }
 
         /// <summary>Publishes from a running node now (call from a scheduled action).</summary>
@@ -185,9 +185,9 @@ namespace EdgeMesh.Simulation
         public void RunUntil(long endUs)
         {
             long startUs = NowUs;
-            while (queue.Count > 0 && queue.PeekTime() <= endUs)
+            while (queue.NextDue <= endUs)
             {
-                queue.TryPop(out SimEvent e);
+                queue.TryPop(out _, out SimEvent e);
                 NowUs = e.TimeUs;
                 Events++;
                 eventsByKind[(int)e.Kind]++;
@@ -367,7 +367,7 @@ namespace EdgeMesh.Simulation
                 n.WakeAtUs = dueUs;
                 if (dueUs != long.MaxValue)
                 {
-                    queue.Push(new SimEvent { TimeUs = dueUs, Kind = SimEventKind.Wake, Node = index, Aux = n.Generation });
+                    queue.Push(dueUs, new SimEvent { TimeUs = dueUs, Kind = SimEventKind.Wake, Node = index, Aux = n.Generation });
                 }
             }
         }
@@ -382,7 +382,7 @@ namespace EdgeMesh.Simulation
 
             long doneUs = NowUs + links.TransmitUs(frame.Length);
             n.NicBusy = true;
-            queue.Push(new SimEvent { TimeUs = doneUs, Kind = SimEventKind.NicFree, Node = index, Aux = n.Generation });
+            queue.Push(doneUs, new SimEvent { TimeUs = doneUs, Kind = SimEventKind.NicFree, Node = index, Aux = n.Generation });
             Transmit(index, frame, doneUs);
         }
 
@@ -399,7 +399,7 @@ namespace EdgeMesh.Simulation
             }
 
             long arrival = departUs + links.SampleLatencyUs(from, to, random);
-            queue.Push(new SimEvent { TimeUs = arrival, Kind = SimEventKind.Deliver, Node = to, Aux = from, Buffer = frame.Buffer, Length = frame.Length });
+            queue.Push(arrival, new SimEvent { TimeUs = arrival, Kind = SimEventKind.Deliver, Node = to, Aux = from, Buffer = frame.Buffer, Length = frame.Length });
         }
 
         private sealed class SimNode

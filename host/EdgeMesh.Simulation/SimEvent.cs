@@ -1,13 +1,10 @@
 namespace EdgeMesh.Simulation
 {
-    /// <summary>One scheduled event. A plain value kept in the <see cref="EventQueue"/> array.</summary>
+    /// <summary>One scheduled event, kept in the simulator's <see cref="EdgeMesh.Gossip.DeadlineQueue{T}"/>.</summary>
     public struct SimEvent
     {
         /// <summary>Simulated time in microseconds.</summary>
         public long TimeUs;
-
-        /// <summary>Scheduling order: breaks ties between equal times deterministically.</summary>
-        public long Order;
 
         /// <summary>What happens.</summary>
         public SimEventKind Kind;

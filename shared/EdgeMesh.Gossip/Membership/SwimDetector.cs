@@ -242,54 +242,6 @@ namespace EdgeMesh.Gossip.Membership
             Flood(MemberState.Dead, subject, s.Incarnation, default(NodeId));
         }
 
-        internal void OnReconnectTimer()
-        {
-            node.Timers.Schedule(node.Now + options.ReconnectIntervalMs, TimerKind.Reconnect, 0, 0);
-            NodeId target = tombstones.ExpireAndPick(node.Now, node.Random);
-            if (!target.IsEmpty)
-            {
-                SendPing(target, ++sequence, false);
-            }
-        }
-
-        /// <summary>Probes a random passive member; the previous one that stayed silent becomes a suspect.</summary>
-        internal void OnPassiveProbeTimer()
-        {
-            node.Timers.Schedule(node.Now + options.PassiveProbeIntervalMs, TimerKind.PassiveProbe, 0, 0);
-            NodeId target;
-            if (!passiveAcked && views.Passive.Contains(passiveTarget))
-            {
-                // Without indirect probes a lost frame looks like a death: ask twice before suspecting.
-                if (passiveMissed)
-                {
-                    passiveMissed = false;
-                    StartSuspicion(passiveTarget);
-                    target = NextPassiveTarget();
-                }
-                else
-                {
-                    passiveMissed = true;
-                    target = passiveTarget;
-                }
-            }
-            else
-            {
-                passiveMissed = false;
-                target = NextPassiveTarget();
-            }
-
-            passiveAcked = true;
-            if (target.IsEmpty)
-            {
-                return;
-            }
-
-            passiveTarget = target;
-            passiveSequence = ++sequence;
-            passiveAcked = false;
-            SendPing(passiveTarget, passiveSequence, false);
-        }
-
         internal void OnPing(NodeId from, ControlMessage m)
         {
             uint seq = m.ProbeSequence;
@@ -298,12 +250,7 @@ namespace EdgeMesh.Gossip.Membership
             ApplyUpdates(from, m);
             bool linked = wantsLink ? views.AcceptLinkIfRoom(from, incarnation) : views.Active.Contains(from);
             node.Overlay.OnAdvert(from, m);
-            ControlMessage ack = node.Compose(ControlType.Ack);
-            ack.ProbeSequence = seq;
-            ack.Flags = linked ? ControlFlags.ActiveLink : (byte)0;
-            node.Overlay.Describe(ack);
-            updates.Fill(ack, options.MaxPiggybackUpdates, retransmitLimit, from);
-            node.Send(from, ack, Priority.Control);
+            SendProbe(ControlType.Ack, from, seq, linked);
         }
 
         internal void OnAck(NodeId from, ControlMessage m)
@@ -349,10 +296,7 @@ namespace EdgeMesh.Gossip.Membership
                 if (relays[i].InUse && relays[i].Sequence == seq)
                 {
                     relays[i].InUse = false;
-                    ControlMessage ack = node.Compose(ControlType.Ack);
-                    ack.ProbeSequence = relays[i].RequesterSequence;
-                    node.Overlay.Describe(ack);
-                    node.Send(relays[i].Requester, ack, Priority.Control);
+                    SendProbe(ControlType.Ack, relays[i].Requester, relays[i].RequesterSequence, false);
                     return;
                 }
             }
@@ -423,77 +367,15 @@ namespace EdgeMesh.Gossip.Membership
             SendMemberMessage(subject, ControlType.Suspect, subject, incarnation, 0);
         }
 
-        /// <summary>Every passive member once per round, in a fresh random order (suspects are probed anyway).</summary>
-        private NodeId NextPassiveTarget()
-        {
-            for (int rebuilds = 0; rebuilds < 2; rebuilds++)
-            {
-                while (passiveIndex < passiveOrder.Count)
-                {
-                    NodeId candidate = passiveOrder[passiveIndex++];
-                    if (views.Passive.Contains(candidate) && !suspects.ContainsKey(candidate.Value))
-                    {
-                        return candidate;
-                    }
-                }
-
-                passiveOrder.Clear();
-                passiveIndex = 0;
-                for (int i = 0; i < views.Passive.Count; i++)
-                {
-                    passiveOrder.Add(views.Passive[i]);
-                }
-
-                Shuffle(passiveOrder);
-            }
-
-            return default(NodeId);
-        }
-
-        private void Shuffle(List<NodeId> list)
-        {
-            for (int i = list.Count - 1; i > 0; i--)
-            {
-                int j = node.Random.Next(i + 1);
-                (list[i], list[j]) = (list[j], list[i]);
-            }
-        }
-
-        private NodeId NextTarget()
-        {
-            for (int rebuilds = 0; rebuilds < 2; rebuilds++)
-            {
-                while (orderIndex < order.Count)
-                {
-                    NodeId candidate = order[orderIndex++];
-                    if (views.Active.Contains(candidate) || suspects.ContainsKey(candidate.Value))
-                    {
-                        return candidate;
-                    }
-                }
-
-                // A new round: every neighbour and suspect once, in a fresh random order.
-                order.Clear();
-                orderIndex = 0;
-                for (int i = 0; i < views.Active.Count; i++)
-                {
-                    order.Add(views.Active[i]);
-                }
-
-                foreach (ulong id in suspects.Keys)
-                {
-                    order.Add(new NodeId(id));
-                }
-
-                Shuffle(order);
-            }
-
-            return default(NodeId);
-        }
-
         private void SendPing(NodeId to, uint seq, bool activeLink)
         {
-            ControlMessage m = node.Compose(ControlType.Ping);
+            SendProbe(ControlType.Ping, to, seq, activeLink);
+        }
+
+        /// <summary>A PING or ACK: sequence, link flag, our tree position and piggybacked updates.</summary>
+        private void SendProbe(ControlType type, NodeId to, uint seq, bool activeLink)
+        {
+            ControlMessage m = node.Compose(type);
             m.ProbeSequence = seq;
             m.Flags = activeLink ? ControlFlags.ActiveLink : (byte)0;
             node.Overlay.Describe(m);
