@@ -4,8 +4,8 @@ using EdgeMesh.Protocol.Wire;
 namespace EdgeMesh.Gossip.Broadcast
 {
     /// <summary>
-    /// The node's outgoing frames: one <see cref="PrioritySendQueue"/> per peer with frames waiting,
-    /// at most <see cref="GossipOptions.MaxQueuedPeers"/> of them. The driver drains it either
+    /// The node's outgoing frames: one <see cref="PrioritySendQueue"/> per peer, at most
+    /// <see cref="GossipOptions.MaxQueuedPeers"/> of them (empty ones are reclaimed first). The driver drains it either
     /// globally (highest priority first, round-robin between peers) or per peer when a link is free.
     /// Dropped frames' buffers go back to the pool and the drop is counted by priority.
     /// </summary>
@@ -38,7 +38,7 @@ namespace EdgeMesh.Gossip.Broadcast
         {
             if (!queues.TryGetValue(frame.To.Value, out PrioritySendQueue? queue))
             {
-                if (queues.Count >= maxPeers)
+                if (queues.Count >= maxPeers && !ReclaimEmptyQueue())
                 {
                     counters.QueuedPeerLimitDrops++;
                     counters.CountSendQueueDrop(frame.Priority);
@@ -49,6 +49,10 @@ namespace EdgeMesh.Gossip.Broadcast
                 queue = spare.Count > 0 ? spare.Pop() : new PrioritySendQueue(queueCapacity);
                 queue.Peer = frame.To;
                 queues.Add(frame.To.Value, queue);
+            }
+
+            if (queue.Count == 0)
+            {
                 ready.Add(queue);
             }
 
@@ -105,7 +109,7 @@ namespace EdgeMesh.Gossip.Broadcast
         /// <summary>Next frame for one peer.</summary>
         internal bool TryDequeue(NodeId peer, out OutboundFrame frame)
         {
-            if (!queues.TryGetValue(peer.Value, out PrioritySendQueue? queue))
+            if (!queues.TryGetValue(peer.Value, out PrioritySendQueue? queue) || queue.Count == 0)
             {
                 frame = default(OutboundFrame);
                 return false;
@@ -121,9 +125,9 @@ namespace EdgeMesh.Gossip.Broadcast
             pending--;
             if (queue.Count == 0)
             {
-                queues.Remove(queue.Peer.Value);
+                // An empty queue stays registered (peers are mostly neighbours that get frames again
+                // soon) and is reclaimed only when the peer limit is reached.
                 ready.RemoveAt(index);
-                spare.Push(queue);
                 if (next > index)
                 {
                     next--;
@@ -131,6 +135,21 @@ namespace EdgeMesh.Gossip.Broadcast
             }
 
             return true;
+        }
+
+        private bool ReclaimEmptyQueue()
+        {
+            foreach (KeyValuePair<ulong, PrioritySendQueue> pair in queues)
+            {
+                if (pair.Value.Count == 0)
+                {
+                    queues.Remove(pair.Key);
+                    spare.Push(pair.Value);
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }
