@@ -1,4 +1,6 @@
 using System;
+using EdgeMesh.Gossip.Messages;
+using EdgeMesh.Protocol.Wire;
 
 namespace EdgeMesh.Gossip
 {
@@ -33,10 +35,10 @@ namespace EdgeMesh.Gossip
         /// <summary>Period at which a node whose active view is not full asks a passive member to become a neighbour.</summary>
         public long RepairIntervalMs { get; set; } = 1_000;
 
-        /// <summary>How long a NEIGHBOR request may stay unanswered before the passive member is dropped.</summary>
+        /// <summary>How long a NEIGHBOR request may stay unanswered before another passive member is asked.</summary>
         public long NeighborTimeoutMs { get; set; } = 1_000;
 
-        /// <summary>Period of JOIN retries while a node has no neighbour and knows no passive member.</summary>
+        /// <summary>Period of JOIN retries while the join is unconfirmed, or while the passive view is empty and the active view not full.</summary>
         public long JoinRetryIntervalMs { get; set; } = 3_000;
 
         /// <summary>SWIM probe period: one active neighbour (or suspect) is probed per period.</summary>
@@ -191,21 +193,24 @@ namespace EdgeMesh.Gossip
             Require(ActiveRandomWalkLength >= 1 && ActiveRandomWalkLength <= 32, nameof(ActiveRandomWalkLength));
             Require(PassiveRandomWalkLength >= 0 && PassiveRandomWalkLength <= ActiveRandomWalkLength, nameof(PassiveRandomWalkLength));
             Require(ShuffleActiveCount >= 0 && ShufflePassiveCount >= 0, nameof(ShuffleActiveCount));
-            Require(1 + ShuffleActiveCount + ShufflePassiveCount <= Messages.ControlMessage.MaxNodes, nameof(ShufflePassiveCount));
+            Require(1 + ShuffleActiveCount + ShufflePassiveCount <= ControlMessage.MaxNodes, nameof(ShufflePassiveCount));
             Require(ShuffleIntervalMs > 0 && RepairIntervalMs > 0 && NeighborTimeoutMs > 0 && JoinRetryIntervalMs > 0, nameof(ShuffleIntervalMs));
             Require(ProbeIntervalMs > 0 && ProbeTimeoutMs > 0 && ProbeTimeoutMs < ProbeIntervalMs, nameof(ProbeTimeoutMs));
             Require(IndirectProbes >= 0 && SuspicionMultiplier >= 1 && FleetSizeHint >= 1, nameof(SuspicionMultiplier));
             Require(MaxSuspects >= 1 && TombstoneCapacity >= 1 && TombstoneTtlMs > 0, nameof(TombstoneCapacity));
             Require(ReconnectIntervalMs > 0 && PassiveProbeIntervalMs > 0 && DeadNoticeIntervalMs >= 0 && RelayedProbeCapacity >= 1, nameof(ReconnectIntervalMs));
-            Require(MaxPiggybackUpdates >= 0 && MaxPiggybackUpdates <= Messages.ControlMessage.MaxUpdates, nameof(MaxPiggybackUpdates));
+            Require(MaxPiggybackUpdates >= 0 && MaxPiggybackUpdates <= ControlMessage.MaxUpdates, nameof(MaxPiggybackUpdates));
             Require(UpdateQueueCapacity >= 1 && RetransmitMultiplier >= 1 && FloodDedupCapacity >= 1, nameof(UpdateQueueCapacity));
             Require(IHaveTimeoutMs > 0 && IHaveTimeoutJitterMs >= 0 && IHaveTimeoutJitterMs <= int.MaxValue && GraftRetryTimeoutMs > 0 && MaxGraftAttempts >= 1 && LazyPushIntervalMs >= 0, nameof(IHaveTimeoutMs));
-            Require(AntiEntropyIntervalMs >= 0 && AntiEntropyWindowMs >= 0 && RecoveryWindowMs >= 0 && MaxRecoveryAnnouncements >= 0 && LazyQueueCapacity >= 1 && MaxIHaveEntries >= 1 && MaxIHaveEntries <= Messages.ControlMessage.MaxEntries, nameof(MaxIHaveEntries));
+            Require(AntiEntropyIntervalMs >= 0 && AntiEntropyWindowMs >= 0 && RecoveryWindowMs >= 0 && MaxRecoveryAnnouncements >= 0 && LazyQueueCapacity >= 1 && MaxIHaveEntries >= 1 && MaxIHaveEntries <= ControlMessage.MaxEntries, nameof(MaxIHaveEntries));
             Require(SeenCapacity >= 1 && MessageCacheCapacity >= 1 && MessageCacheCapacity <= SeenCapacity, nameof(MessageCacheCapacity));
             Require(MissingCapacity >= 1 && MaxAnnouncers >= 1 && MaxTopics >= 1 && MaxRootsPerTopic >= 1, nameof(MissingCapacity));
             Require(TreeOptimizationThreshold >= 0 && MaxTreeDepth >= 2 && MaxTreeDepth <= 255 && MaxRounds >= 1 && MaxRounds <= ushort.MaxValue, nameof(MaxRounds));
             Require(SendQueueCapacity >= 1 && MaxQueuedPeers >= 1 && DeliveryQueueCapacity >= 1, nameof(SendQueueCapacity));
-            Require(MaxFrameLength >= 256 && MaxFrameLength <= 65_535 + 200, nameof(MaxFrameLength));
+            int largestControl = Math.Max(
+                WireFormat.HeaderLength + GossipWire.CommonLength + 1 + (MaxIHaveEntries * GossipWire.IHaveEntryLength),
+                WireFormat.HeaderLength + GossipWire.CommonLength + 10 + (ControlMessage.MaxNodes * GossipWire.NodeEntryLength));
+            Require(MaxFrameLength >= largestControl && MaxFrameLength <= 65_535 + WireFormat.HeaderLength, nameof(MaxFrameLength));
         }
 
         private static void Require(bool condition, string name)

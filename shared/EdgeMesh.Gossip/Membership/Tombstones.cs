@@ -6,14 +6,15 @@ namespace EdgeMesh.Gossip.Membership
     /// <summary>
     /// Nodes declared dead, with the incarnation they died at. A tombstone keeps the node out of the
     /// views (so a SHUFFLE cannot bring it back) until it expires or the node proves to be alive
-    /// with a newer incarnation. Bounded: the oldest tombstone is evicted first, and counted.
+    /// with a newer incarnation. Bounded: the least recently refreshed tombstone is evicted first,
+    /// and counted. Kept in refresh order, so eviction and expiry cost O(1) per entry.
     /// </summary>
     internal sealed class Tombstones
     {
-        private readonly Dictionary<ulong, Entry> entries = new Dictionary<ulong, Entry>();
+        private readonly Dictionary<ulong, LinkedListNode<Entry>> index = new Dictionary<ulong, LinkedListNode<Entry>>();
+        private readonly LinkedList<Entry> order = new LinkedList<Entry>();
         private readonly int capacity;
         private readonly long ttlMs;
-        private long order;
 
         internal Tombstones(int capacity, long ttlMs)
         {
@@ -23,14 +24,14 @@ namespace EdgeMesh.Gossip.Membership
 
         internal int Count
         {
-            get { return entries.Count; }
+            get { return index.Count; }
         }
 
         internal bool TryGet(NodeId id, out uint incarnation)
         {
-            if (entries.TryGetValue(id.Value, out Entry entry))
+            if (index.TryGetValue(id.Value, out LinkedListNode<Entry>? node))
             {
-                incarnation = entry.Incarnation;
+                incarnation = node.Value.Incarnation;
                 return true;
             }
 
@@ -38,105 +39,92 @@ namespace EdgeMesh.Gossip.Membership
             return false;
         }
 
-        /// <summary>Adds or raises a tombstone; true when an older tombstone had to be evicted.</summary>
+        /// <summary>Adds or refreshes (raising the incarnation) a tombstone; true when an older tombstone had to be evicted.</summary>
         internal bool Add(NodeId id, uint incarnation, long now)
         {
-            if (entries.TryGetValue(id.Value, out Entry existing))
+            if (index.TryGetValue(id.Value, out LinkedListNode<Entry>? existing))
             {
-                if (incarnation > existing.Incarnation)
+                Entry e = existing.Value;
+                if (incarnation > e.Incarnation)
                 {
-                    existing.Incarnation = incarnation;
+                    e.Incarnation = incarnation;
                 }
 
-                existing.ExpiresMs = now + ttlMs;
-                entries[id.Value] = existing;
+                e.ExpiresMs = now + ttlMs;
+                existing.Value = e;
+                order.Remove(existing);
+                order.AddLast(existing);
                 return false;
             }
 
             bool evicted = false;
-            if (entries.Count >= capacity)
+            if (index.Count >= capacity)
             {
-                ulong oldestKey = 0;
-                long oldest = long.MaxValue;
-                foreach (KeyValuePair<ulong, Entry> pair in entries)
-                {
-                    if (pair.Value.Order < oldest)
-                    {
-                        oldest = pair.Value.Order;
-                        oldestKey = pair.Key;
-                    }
-                }
-
-                entries.Remove(oldestKey);
+                index.Remove(order.First!.Value.Id);
+                order.RemoveFirst();
                 evicted = true;
             }
 
-            entries.Add(id.Value, new Entry { Incarnation = incarnation, ExpiresMs = now + ttlMs, LastNoticeMs = long.MinValue, Order = order++ });
+            index.Add(id.Value, order.AddLast(new Entry { Id = id.Value, Incarnation = incarnation, ExpiresMs = now + ttlMs, LastNoticeMs = long.MinValue }));
             return evicted;
         }
 
         internal bool Remove(NodeId id)
         {
-            return entries.Remove(id.Value);
+            if (!index.Remove(id.Value, out LinkedListNode<Entry>? node))
+            {
+                return false;
+            }
+
+            order.Remove(node);
+            return true;
         }
 
         /// <summary>True when a "you are dead" notice to <paramref name="id"/> is allowed now (and records it).</summary>
         internal bool TryNotice(NodeId id, long now, long minIntervalMs)
         {
-            if (!entries.TryGetValue(id.Value, out Entry entry) || (entry.LastNoticeMs != long.MinValue && now - entry.LastNoticeMs < minIntervalMs))
+            if (!index.TryGetValue(id.Value, out LinkedListNode<Entry>? node)
+                || (node.Value.LastNoticeMs != long.MinValue && now - node.Value.LastNoticeMs < minIntervalMs))
             {
                 return false;
             }
 
-            entry.LastNoticeMs = now;
-            entries[id.Value] = entry;
+            Entry e = node.Value;
+            e.LastNoticeMs = now;
+            node.Value = e;
             return true;
         }
 
         /// <summary>Drops expired tombstones, then returns a random remaining one (or an empty id).</summary>
         internal NodeId ExpireAndPick(long now, IRandomSource random)
         {
-            List<ulong>? expired = null;
-            foreach (KeyValuePair<ulong, Entry> pair in entries)
+            while (order.First != null && order.First.Value.ExpiresMs <= now)
             {
-                if (pair.Value.ExpiresMs <= now)
-                {
-                    expired ??= new List<ulong>();
-                    expired.Add(pair.Key);
-                }
+                index.Remove(order.First.Value.Id);
+                order.RemoveFirst();
             }
 
-            if (expired != null)
-            {
-                foreach (ulong key in expired)
-                {
-                    entries.Remove(key);
-                }
-            }
-
-            if (entries.Count == 0)
+            if (order.Count == 0)
             {
                 return default(NodeId);
             }
 
-            int pick = random.Next(entries.Count);
-            foreach (KeyValuePair<ulong, Entry> pair in entries)
+            int pick = random.Next(order.Count);
+            LinkedListNode<Entry>? node = order.First;
+            while (pick-- > 0)
             {
-                if (pick-- == 0)
-                {
-                    return new NodeId(pair.Key);
-                }
+                node = node!.Next;
             }
 
-            return default(NodeId);
+            return new NodeId(node!.Value.Id);
         }
 
         private struct Entry
         {
+            public ulong Id;
             public uint Incarnation;
             public long ExpiresMs;
             public long LastNoticeMs;
-            public long Order;
         }
     }
 }

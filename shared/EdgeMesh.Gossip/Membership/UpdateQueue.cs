@@ -6,12 +6,14 @@ namespace EdgeMesh.Gossip.Membership
 {
     /// <summary>
     /// Membership updates waiting to be piggybacked on PING and ACK (SWIM's infection-style
-    /// dissemination, here a back-up for the flood). Each update rides on a bounded number of
-    /// messages; the least-sent go first. When full, the most-sent update is evicted and counted.
+    /// dissemination, here the back-up of the flood). Each update rides on a bounded number of
+    /// messages. New updates go first; a sent update moves to the back, so the queue stays roughly in
+    /// order of sends and both picking and evicting (the back: the most-sent update) cost O(1).
     /// </summary>
     internal sealed class UpdateQueue
     {
-        private readonly List<Item> items = new List<Item>();
+        private readonly Dictionary<ulong, LinkedListNode<Item>> index = new Dictionary<ulong, LinkedListNode<Item>>();
+        private readonly LinkedList<Item> order = new LinkedList<Item>();
         private readonly int capacity;
 
         internal UpdateQueue(int capacity)
@@ -21,38 +23,26 @@ namespace EdgeMesh.Gossip.Membership
 
         internal int Count
         {
-            get { return items.Count; }
+            get { return index.Count; }
         }
 
         /// <summary>Queues an update, replacing any older one about the same node; true when another update was evicted.</summary>
         internal bool Enqueue(MemberUpdate update)
         {
-            for (int i = 0; i < items.Count; i++)
+            if (index.Remove(update.Subject.Value, out LinkedListNode<Item>? old))
             {
-                if (items[i].Update.Subject == update.Subject)
-                {
-                    items[i] = new Item { Update = update, Sent = 0 };
-                    return false;
-                }
+                order.Remove(old);
             }
 
             bool evicted = false;
-            if (items.Count >= capacity)
+            if (index.Count >= capacity)
             {
-                int most = 0;
-                for (int i = 1; i < items.Count; i++)
-                {
-                    if (items[i].Sent > items[most].Sent)
-                    {
-                        most = i;
-                    }
-                }
-
-                items.RemoveAt(most);
+                index.Remove(order.Last!.Value.Update.Subject.Value);
+                order.RemoveLast();
                 evicted = true;
             }
 
-            items.Add(new Item { Update = update, Sent = 0 });
+            index.Add(update.Subject.Value, order.AddFirst(new Item { Update = update, Sent = 0 }));
             return evicted;
         }
 
@@ -60,49 +50,32 @@ namespace EdgeMesh.Gossip.Membership
         internal void Fill(ControlMessage m, int max, int retransmitLimit, NodeId skip)
         {
             m.UpdateCount = 0;
-            while (m.UpdateCount < max)
+            LinkedListNode<Item>? node = order.First;
+            int examined = 0;
+            int available = order.Count;
+            while (node != null && m.UpdateCount < max && examined < available)
             {
-                int best = -1;
-                for (int i = 0; i < items.Count; i++)
+                LinkedListNode<Item>? next = node.Next;
+                examined++;
+                Item item = node.Value;
+                if (item.Update.Subject != skip)
                 {
-                    if (items[i].Update.Subject != skip && !Attached(m, i, items) && (best < 0 || items[i].Sent < items[best].Sent))
+                    m.Updates[m.UpdateCount++] = item.Update;
+                    item.Sent++;
+                    order.Remove(node);
+                    if (item.Sent >= retransmitLimit)
                     {
-                        best = i;
+                        index.Remove(item.Update.Subject.Value);
+                    }
+                    else
+                    {
+                        node.Value = item;
+                        order.AddLast(node);
                     }
                 }
 
-                if (best < 0)
-                {
-                    break;
-                }
-
-                m.Updates[m.UpdateCount++] = items[best].Update;
-                Item item = items[best];
-                item.Sent++;
-                items[best] = item;
+                node = next;
             }
-
-            for (int i = items.Count - 1; i >= 0; i--)
-            {
-                if (items[i].Sent >= retransmitLimit)
-                {
-                    items.RemoveAt(i);
-                }
-            }
-        }
-
-        private static bool Attached(ControlMessage m, int index, List<Item> items)
-        {
-            NodeId subject = items[index].Update.Subject;
-            for (int i = 0; i < m.UpdateCount; i++)
-            {
-                if (m.Updates[i].Subject == subject)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private struct Item
