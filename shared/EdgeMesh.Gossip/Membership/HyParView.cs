@@ -95,6 +95,13 @@ namespace EdgeMesh.Gossip.Membership
                     SendForwardJoin(active[i], from, incarnation, options.ActiveRandomWalkLength);
                 }
             }
+
+            if (!joined && !contact.IsEmpty)
+            {
+                // Our own join is unconfirmed, so we may be an island: also walk the joiner from our
+                // contact, so that it links into the main overlay and bridges the island.
+                SendForwardJoin(contact, from, incarnation, options.ActiveRandomWalkLength);
+            }
         }
 
         internal void OnForwardJoin(NodeId from, ControlMessage m)
