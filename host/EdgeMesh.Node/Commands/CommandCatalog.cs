@@ -16,6 +16,7 @@ namespace EdgeMesh.Node.Commands
             yield return FleetCommand.Create(clock);
             yield return InitCommand.Create(clock);
             yield return RunCommand.Create();
+            yield return SimCommand.Create();
             foreach (Command client in ClientCommands.All())
             {
                 yield return client;

@@ -1,0 +1,197 @@
+using System;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Text.Json;
+using EdgeMesh.Simulation;
+
+namespace EdgeMesh.Node.Commands
+{
+    /// <summary><c>edgemesh sim</c>: runs the gossip layer on the deterministic network simulator.</summary>
+    internal static class SimCommand
+    {
+        internal static Command Create()
+        {
+            var nodes = new Option<int>("--nodes") { Description = "Number of simulated nodes.", DefaultValueFactory = _ => 100 };
+            var loss = new Option<double>("--loss") { Description = "Frame loss probability, 0..1.", DefaultValueFactory = _ => 0.0 };
+            var fail = new Option<double>("--fail") { Description = "Fraction of nodes crashed after the mesh formed, before the messages.", DefaultValueFactory = _ => 0.0 };
+            var churn = new Option<double>("--churn") { Description = "Fraction of nodes that crash and restart while messages are sent.", DefaultValueFactory = _ => 0.0 };
+            var partition = new Option<bool>("--partition") { Description = "Split the mesh into two halves after it formed, then heal it." };
+            var partitionSeconds = new Option<double>("--partition-seconds") { Description = "Duration of the partition in simulated seconds.", DefaultValueFactory = _ => 30.0 };
+            var messages = new Option<int>("--messages") { Description = "Messages to publish.", DefaultValueFactory = _ => 100 };
+            var seed = new Option<ulong>("--seed") { Description = "Run seed: the same seed gives the same trace.", DefaultValueFactory = _ => 1UL };
+            var interval = new Option<double>("--interval-ms") { Description = "Time between messages, simulated milliseconds.", DefaultValueFactory = _ => 100.0 };
+            var payload = new Option<int>("--payload-bytes") { Description = "Payload size of each message.", DefaultValueFactory = _ => 64 };
+            var latencyMin = new Option<double>("--latency-min-ms") { Description = "Smallest per-link base latency.", DefaultValueFactory = _ => 5.0 };
+            var latencyMax = new Option<double>("--latency-max-ms") { Description = "Largest per-link base latency.", DefaultValueFactory = _ => 25.0 };
+            var jitter = new Option<double>("--jitter-ms") { Description = "Mean exponential per-frame jitter.", DefaultValueFactory = _ => 2.0 };
+            var bandwidth = new Option<long>("--bandwidth-kbps") { Description = "Uplink bandwidth per node in kbit/s (0: unlimited).", DefaultValueFactory = _ => 0L };
+            var settle = new Option<double?>("--settle") { Description = "Seconds between the fault (crash or heal) and the first message (default 1, or 10 after a partition)." };
+            var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a summary." };
+
+            var command = new Command("sim", "Run the gossip layer (HyParView, SWIM, PlumTree) on the deterministic network simulator.");
+            foreach (Option option in new Option[] { nodes, loss, fail, churn, partition, partitionSeconds, messages, seed, interval, payload, latencyMin, latencyMax, jitter, bandwidth, settle, json })
+            {
+                command.Options.Add(option);
+            }
+
+            command.SetAction(parseResult =>
+            {
+                var options = new ScenarioOptions
+                {
+                    Nodes = parseResult.GetValue(nodes),
+                    Loss = parseResult.GetValue(loss),
+                    Fail = parseResult.GetValue(fail),
+                    Churn = parseResult.GetValue(churn),
+                    Partition = parseResult.GetValue(partition),
+                    PartitionSeconds = parseResult.GetValue(partitionSeconds),
+                    Messages = parseResult.GetValue(messages),
+                    Seed = parseResult.GetValue(seed),
+                    MessageIntervalMs = parseResult.GetValue(interval),
+                    PayloadBytes = parseResult.GetValue(payload),
+                    LatencyMinMs = parseResult.GetValue(latencyMin),
+                    LatencyMaxMs = parseResult.GetValue(latencyMax),
+                    JitterMs = parseResult.GetValue(jitter),
+                    BandwidthKbps = parseResult.GetValue(bandwidth),
+                    SettleSeconds = parseResult.GetValue(settle),
+                };
+                return Run(options, parseResult.GetValue(json));
+            });
+            return command;
+        }
+
+        private static int Run(ScenarioOptions options, bool json)
+        {
+            GossipScenario scenario;
+            try
+            {
+                scenario = new GossipScenario(options);
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                return 2;
+            }
+
+            using var bar = new ProgressBar(!Console.IsErrorRedirected && !json);
+            ScenarioReport report = scenario.Run(bar.Enabled ? bar.Report : null);
+            bar.Finish();
+            if (json)
+            {
+                using Stream stdout = Console.OpenStandardOutput();
+                WriteJson(report, stdout);
+            }
+            else
+            {
+                WriteSummary(report, options);
+            }
+
+            return 0;
+        }
+
+        internal static void WriteJson(ScenarioReport r, Stream output)
+        {
+            using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+            w.WriteStartObject();
+            w.WriteNumber("nodes", r.Nodes);
+            w.WriteNumber("aliveNodes", r.AliveNodes);
+            w.WriteNumber("messages", r.Messages);
+            w.WriteNumber("deliveryRatio", Math.Round(r.DeliveryRatio, 6));
+            w.WriteNumber("expectedDeliveries", r.ExpectedDeliveries);
+            w.WriteNumber("deliveries", r.Deliveries);
+            w.WriteNumber("duplicateDeliveries", r.DuplicateDeliveries);
+            w.WriteNumber("rmr", Math.Round(r.Rmr, 4));
+            w.WriteNumber("rmrStable", Math.Round(r.RmrStable, 4));
+            w.WriteNumber("lastDeliveryHopMax", r.LastDeliveryHopMax);
+            w.WriteNumber("lastDeliveryHopMean", Math.Round(r.LastDeliveryHopMean, 2));
+            w.WriteNumber("latencyP50Ms", Math.Round(r.LatencyP50Ms, 1));
+            w.WriteNumber("latencyP99Ms", Math.Round(r.LatencyP99Ms, 1));
+            WriteNullable(w, "membershipConvergedSeconds", r.MembershipConvergedSeconds);
+            w.WriteNumber("convergenceBoundSeconds", r.ConvergenceBoundSeconds);
+            w.WriteNumber("suspicionTimeoutSeconds", r.SuspicionTimeoutSeconds);
+            WriteNullable(w, "overlayReconnectedSeconds", r.OverlayReconnectedSeconds);
+            w.WriteBoolean("overlayConnected", r.OverlayConnected);
+            w.WriteNumber("activeViewMin", r.ActiveViewMin);
+            w.WriteNumber("activeViewMean", Math.Round(r.ActiveViewMean, 2));
+            w.WriteNumber("asymmetricLinks", r.AsymmetricLinks);
+            w.WriteNumber("framesSent", r.FramesSent);
+            w.WriteNumber("framesLost", r.FramesLost);
+            w.WriteNumber("payloadTransmissions", r.PayloadTransmissions);
+            w.WriteNumber("sendQueueDrops", r.SendQueueDrops);
+            w.WriteNumber("events", r.Events);
+            w.WriteNumber("simulatedSeconds", Math.Round(r.SimulatedSeconds, 3));
+            w.WriteNumber("wallSeconds", Math.Round(r.WallSeconds, 3));
+            w.WriteNumber("eventsPerSecond", Math.Round(r.EventsPerSecond));
+            w.WriteString("traceHash", r.TraceHash);
+            w.WriteEndObject();
+            w.Flush();
+            output.WriteByte((byte)'\n');
+        }
+
+        private static void WriteNullable(Utf8JsonWriter w, string name, double? value)
+        {
+            if (value.HasValue)
+            {
+                w.WriteNumber(name, Math.Round(value.Value, 3));
+            }
+            else
+            {
+                w.WriteNull(name);
+            }
+        }
+
+        private static void WriteSummary(ScenarioReport r, ScenarioOptions o)
+        {
+            CultureInfo c = CultureInfo.InvariantCulture;
+            Console.WriteLine(string.Format(c, "EdgeMesh gossip simulation: {0} nodes, loss {1:P1}, fail {2:P0}, churn {3:P0}{4}, seed {5}", r.Nodes, o.Loss, o.Fail, o.Churn, o.Partition ? ", partition " + o.PartitionSeconds.ToString(c) + " s" : string.Empty, o.Seed));
+            Console.WriteLine(string.Format(c, "  delivery       {0:P3} ({1} of {2} expected, {3} duplicates) over {4} messages", r.DeliveryRatio, r.Deliveries, r.ExpectedDeliveries, r.DuplicateDeliveries, r.Messages));
+            Console.WriteLine(string.Format(c, "  redundancy     RMR {0:F3} (second half {1:F3}), {2} payload transmissions", r.Rmr, r.RmrStable, r.PayloadTransmissions));
+            Console.WriteLine(string.Format(c, "  hops           last-delivery max {0}, mean {1:F2}", r.LastDeliveryHopMax, r.LastDeliveryHopMean));
+            Console.WriteLine(string.Format(c, "  latency        p50 {0:F1} ms, p99 {1:F1} ms (simulated)", r.LatencyP50Ms, r.LatencyP99Ms));
+            Console.WriteLine(string.Format(c, "  membership     {0} of {1} nodes alive; views clean of dead nodes after {2} (bound {3:F1} s)", r.AliveNodes, r.Nodes, r.MembershipConvergedSeconds.HasValue ? r.MembershipConvergedSeconds.Value.ToString("F2", c) + " s" : "never", r.ConvergenceBoundSeconds));
+            Console.WriteLine(string.Format(c, "  overlay        {0}; active view min {1}, mean {2:F2}; {3} one-sided links{4}", r.OverlayConnected ? "connected" : "SPLIT", r.ActiveViewMin, r.ActiveViewMean, r.AsymmetricLinks, r.OverlayReconnectedSeconds.HasValue ? string.Format(c, "; rejoined {0:F2} s after heal", r.OverlayReconnectedSeconds.Value) : string.Empty));
+            Console.WriteLine(string.Format(c, "  network        {0} frames sent, {1} lost, {2} dropped by send queues", r.FramesSent, r.FramesLost, r.SendQueueDrops));
+            Console.WriteLine(string.Format(c, "  simulator      {0} events in {1:F2} s wall ({2:N0} events/s), {3:F1} s simulated, trace {4}", r.Events, r.WallSeconds, r.EventsPerSecond, r.SimulatedSeconds, r.TraceHash));
+        }
+
+        /// <summary>A one-line progress bar on stderr, drawn only when stderr is a terminal.</summary>
+        private sealed class ProgressBar : IDisposable
+        {
+            private int lastPercent = -1;
+
+            internal ProgressBar(bool enabled)
+            {
+                Enabled = enabled;
+            }
+
+            internal bool Enabled { get; }
+
+            internal void Report(double fraction)
+            {
+                int percent = (int)(Math.Clamp(fraction, 0, 1) * 100);
+                if (percent == lastPercent)
+                {
+                    return;
+                }
+
+                lastPercent = percent;
+                int filled = percent * 40 / 100;
+                Console.Error.Write("\r[" + new string('#', filled) + new string('.', 40 - filled) + "] " + percent.ToString(CultureInfo.InvariantCulture) + "%");
+            }
+
+            internal void Finish()
+            {
+                if (Enabled && lastPercent >= 0)
+                {
+                    Console.Error.Write("\r" + new string(' ', 50) + "\r");
+                    lastPercent = -1;
+                }
+            }
+
+            public void Dispose()
+            {
+                Finish();
+            }
+        }
+    }
+}

@@ -1,0 +1,274 @@
+using System.Collections.Generic;
+using EdgeMesh.Gossip.Internal;
+using EdgeMesh.Gossip.Messages;
+using EdgeMesh.Protocol.Wire;
+
+namespace EdgeMesh.Gossip.Broadcast
+{
+    /// <summary>
+    /// The lazy half of <see cref="PlumTree"/>: batched IHAVE announcements, GRAFT timers for
+    /// announced-but-missing messages, and the tree optimisation that swaps a long eager path for a
+    /// shorter lazy one.
+    /// </summary>
+    internal sealed partial class PlumTree
+    {
+        private readonly Dictionary<MessageId, Missing> missing = new Dictionary<MessageId, Missing>();
+        private readonly Dictionary<ulong, List<IHaveEntry>> lazyQueues = new Dictionary<ulong, List<IHaveEntry>>();
+        private readonly Stack<List<IHaveEntry>> spareQueues = new Stack<List<IHaveEntry>>();
+        private bool flushScheduled;
+
+        internal int MissingCount
+        {
+            get { return missing.Count; }
+        }
+
+        internal bool IsMissing(MessageId id)
+        {
+            return missing.ContainsKey(id);
+        }
+
+        internal void OnIHave(NodeId from, ControlMessage m)
+        {
+            for (int i = 0; i < m.EntryCount; i++)
+            {
+                IHaveEntry e = m.Entries[i];
+                if (store.TryGet(e.Id, out MessageStore.Entry known))
+                {
+                    MaybeOptimize(from, e, known);
+                    continue;
+                }
+
+                if (missing.TryGetValue(e.Id, out Missing? entry))
+                {
+                    if (entry.Announcers.Count < options.MaxAnnouncers && !entry.Announcers.ContainsId(from))
+                    {
+                        entry.Announcers.Add(from);
+                    }
+
+                    continue;
+                }
+
+                if (missing.Count >= options.MissingCapacity)
+                {
+                    node.Counters.MissingTableFull++;
+                    continue;
+                }
+
+                entry = new Missing(e.Topic);
+                entry.Announcers.Add(from);
+                missing.Add(e.Id, entry);
+                // A random share of the timeout staggers the GRAFTs of a cut-off subtree: the first
+                // repaired copy then reaches most of the subtree before the other timers fire.
+                long jitter = options.IHaveTimeoutJitterMs > 0 ? node.Random.Next((int)options.IHaveTimeoutJitterMs + 1) : 0;
+                node.Timers.Schedule(node.Now + options.IHaveTimeoutMs + jitter, TimerKind.Missing, e.Id.Origin.Value, e.Id.Sequence);
+            }
+        }
+
+        internal void OnMissingTimer(MessageId id)
+        {
+            if (!missing.TryGetValue(id, out Missing? entry))
+            {
+                return;
+            }
+
+            if (store.Contains(id))
+            {
+                missing.Remove(id);
+                return;
+            }
+
+            if (entry.Attempts >= options.MaxGraftAttempts || entry.Announcers.Count == 0)
+            {
+                missing.Remove(id);
+                node.Counters.MissingGivenUp++;
+                return;
+            }
+
+            NodeId announcer = entry.Announcers[entry.Attempts % entry.Announcers.Count];
+            entry.Attempts++;
+            TopicState? state = GetTopic(entry.Topic, true);
+            if (state != null && node.Views.Active.Contains(announcer))
+            {
+                TreeOf(state, id.Origin).MakeEager(announcer);
+            }
+
+            SendGraft(announcer, entry.Topic, id, ControlFlags.WantMessage);
+            node.Timers.Schedule(node.Now + options.GraftRetryTimeoutMs, TimerKind.Missing, id.Origin.Value, id.Sequence);
+        }
+
+        internal void OnLazyFlush()
+        {
+            flushScheduled = false;
+            foreach (KeyValuePair<ulong, List<IHaveEntry>> pair in lazyQueues)
+            {
+                List<IHaveEntry> queue = pair.Value;
+                int sent = 0;
+                while (sent < queue.Count)
+                {
+                    ControlMessage m = node.Compose(ControlType.IHave);
+                    while (sent < queue.Count && m.EntryCount < options.MaxIHaveEntries)
+                    {
+                        m.Entries[m.EntryCount++] = queue[sent++];
+                    }
+
+                    node.Send(new NodeId(pair.Key), m, Priority.Control);
+                    node.Counters.IHavesSent++;
+                }
+
+                queue.Clear();
+            }
+        }
+
+        private void QueueIHave(NodeId peer, IHaveEntry entry)
+        {
+            if (!lazyQueues.TryGetValue(peer.Value, out List<IHaveEntry>? queue))
+            {
+                queue = spareQueues.Count > 0 ? spareQueues.Pop() : new List<IHaveEntry>();
+                lazyQueues.Add(peer.Value, queue);
+            }
+
+            if (queue.Count >= options.LazyQueueCapacity)
+            {
+                node.Counters.LazyQueueDrops++;
+                return;
+            }
+
+            queue.Add(entry);
+            if (!flushScheduled)
+            {
+                flushScheduled = true;
+                node.Timers.Schedule(node.Now + options.LazyPushIntervalMs, TimerKind.LazyFlush, 0, 0);
+            }
+        }
+
+        internal void Start(long now)
+        {
+            if (options.AntiEntropyIntervalMs > 0)
+            {
+                node.Timers.Schedule(now + 1 + node.Random.Next((int)options.AntiEntropyIntervalMs), TimerKind.AntiEntropy, 0, 0);
+            }
+        }
+
+        /// <summary>Sends one random neighbour the ids of the newest messages (see <see cref="GossipOptions.AntiEntropyIntervalMs"/>).</summary>
+        internal void OnAntiEntropyTimer()
+        {
+            node.Timers.Schedule(node.Now + options.AntiEntropyIntervalMs, TimerKind.AntiEntropy, 0, 0);
+            int pick = node.Views.Active.RandomIndex(node.Random, default(NodeId), default(NodeId));
+            if (pick < 0)
+            {
+                return;
+            }
+
+            NodeId peer = node.Views.Active[pick];
+            long since = node.Now - options.AntiEntropyWindowMs;
+            ControlMessage m = node.Compose(ControlType.IHave);
+            foreach (KeyValuePair<MessageId, MessageStore.Entry> pair in store.Recent(options.MaxIHaveEntries))
+            {
+                if (pair.Value.ReceivedMs >= since && pair.Value.Frame != null)
+                {
+                    m.Entries[m.EntryCount++] = new IHaveEntry(pair.Value.Topic, pair.Key, pair.Value.Round + 1);
+                }
+            }
+
+            if (m.EntryCount > 0)
+            {
+                node.Send(peer, m, Priority.Control);
+                node.Counters.IHavesSent++;
+            }
+        }
+
+        /// <summary>
+        /// A new neighbour may have been cut off while recent messages went by (it is often a
+        /// replacement for a failed link): announce what arrived within
+        /// <see cref="GossipOptions.RecoveryWindowMs"/> so that it can GRAFT what it lacks.
+        /// </summary>
+        private void AnnounceRecent(NodeId peer)
+        {
+            if (options.RecoveryWindowMs == 0)
+            {
+                return;
+            }
+
+            long since = node.Now - options.RecoveryWindowMs;
+            int announced = 0;
+            foreach (KeyValuePair<MessageId, MessageStore.Entry> pair in store.Recent(options.MaxRecoveryAnnouncements))
+            {
+                if (pair.Value.ReceivedMs >= since && pair.Value.Frame != null)
+                {
+                    QueueIHave(peer, new IHaveEntry(pair.Value.Topic, pair.Key, pair.Value.Round + 1));
+                    announced++;
+                }
+            }
+
+            node.Counters.RecoveryAnnouncements += announced;
+        }
+
+        private void DropLazyQueue(NodeId peer)
+        {
+            if (lazyQueues.Remove(peer.Value, out List<IHaveEntry>? queue))
+            {
+                queue.Clear();
+                spareQueues.Push(queue);
+            }
+        }
+
+        private void ForgetMissing(MessageId id)
+        {
+            missing.Remove(id);
+        }
+
+        /// <summary>
+        /// PlumTree's optimisation (paper §3.8): when a lazy neighbour offers a message at a round at
+        /// least <see cref="GossipOptions.TreeOptimizationThreshold"/> lower than the eager copy
+        /// arrived at, make that neighbour the parent and prune the old one. Once per message.
+        /// </summary>
+        private void MaybeOptimize(NodeId from, IHaveEntry e, MessageStore.Entry known)
+        {
+            int threshold = options.TreeOptimizationThreshold;
+            if (threshold == 0 || known.Optimized || known.Round - e.Round < threshold
+                || known.ReceivedFrom == node.Self || known.ReceivedFrom == from)
+            {
+                return;
+            }
+
+            TopicTree? tree = Tree(e.Topic, e.Id.Origin);
+            Membership.PeerView active = node.Views.Active;
+            if (tree == null || !active.Contains(from) || !active.Contains(known.ReceivedFrom))
+            {
+                return;
+            }
+
+            store.MarkOptimized(e.Id);
+            node.Counters.TreeOptimizations++;
+            tree.MakeEager(from);
+            SendGraft(from, e.Topic, e.Id, 0);
+            tree.MakeLazy(known.ReceivedFrom);
+            SendPrune(known.ReceivedFrom, e.Topic, e.Id.Origin);
+        }
+
+        private void SendGraft(NodeId to, ulong topic, MessageId id, byte flags)
+        {
+            ControlMessage m = node.Compose(ControlType.Graft);
+            m.Topic = topic;
+            m.Message = id;
+            m.Flags = flags;
+            node.Send(to, m, Priority.Control);
+            node.Counters.GraftsSent++;
+        }
+
+        /// <summary>A message announced by IHAVE that has not arrived yet.</summary>
+        private sealed class Missing
+        {
+            internal Missing(ulong topic)
+            {
+                Topic = topic;
+            }
+
+            internal ulong Topic { get; }
+
+            internal List<NodeId> Announcers { get; } = new List<NodeId>();
+
+            internal int Attempts { get; set; }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+using System;
+
+namespace EdgeMesh.Gossip
+{
+    /// <summary>
+    /// A min-heap of items by due time, then by insertion order, so that equal deadlines come out in
+    /// the order they were scheduled and runs replay exactly. The heap holds only reference-free keys
+    /// (due, order, slot); items sit in a slot array, written once and read once, so sifting pays no
+    /// GC write barriers even when items carry references. Storage grows on demand; the owner bounds
+    /// what it schedules. Not thread-safe.
+    /// </summary>
+    /// <typeparam name="T">The scheduled item.</typeparam>
+    public sealed class DeadlineQueue<T>
+    {
+        private Key[] heap = new Key[16];
+        private T[] slots = new T[16];
+        private int[] freeSlots = new int[16];
+        private int freeCount;
+        private int slotsUsed;
+        private int count;
+        private long order;
+
+        /// <summary>Items waiting.</summary>
+        public int Count
+        {
+            get { return count; }
+        }
+
+        /// <summary>Due time of the earliest item, or <see cref="long.MaxValue"/> when empty.</summary>
+        public long NextDue
+        {
+            get { return count == 0 ? long.MaxValue : heap[0].Due; }
+        }
+
+        /// <summary>Schedules <paramref name="item"/> for <paramref name="due"/>.</summary>
+        public void Push(long due, T item)
+        {
+            int slot;
+            if (freeCount > 0)
+            {
+                slot = freeSlots[--freeCount];
+            }
+            else
+            {
+                if (slotsUsed == slots.Length)
+                {
+                    Array.Resize(ref slots, slots.Length * 2);
+                }
+
+                slot = slotsUsed++;
+            }
+
+            slots[slot] = item;
+            if (count == heap.Length)
+            {
+                Array.Resize(ref heap, heap.Length * 2);
+            }
+
+            var key = new Key { Due = due, Order = order++, Slot = slot };
+            int i = count++;
+            while (i > 0)
+            {
+                int parent = (i - 1) >> 1;
+                if (!Less(ref key, ref heap[parent]))
+                {
+                    break;
+                }
+
+                heap[i] = heap[parent];
+                i = parent;
+            }
+
+            heap[i] = key;
+        }
+
+        /// <summary>The earliest item without removing it.</summary>
+        public bool TryPeek(out long due, out T item)
+        {
+            if (count == 0)
+            {
+                due = long.MaxValue;
+                item = default!;
+                return false;
+            }
+
+            due = heap[0].Due;
+            item = slots[heap[0].Slot];
+            return true;
+        }
+
+        /// <summary>Removes the earliest item.</summary>
+        public bool TryPop(out long due, out T item)
+        {
+            if (!TryPeek(out due, out item))
+            {
+                return false;
+            }
+
+            int slot = heap[0].Slot;
+            slots[slot] = default!;
+            if (freeCount == freeSlots.Length)
+            {
+                Array.Resize(ref freeSlots, freeSlots.Length * 2);
+            }
+
+            freeSlots[freeCount++] = slot;
+            Key last = heap[--count];
+            if (count > 0)
+            {
+                SiftDown(last);
+            }
+
+            return true;
+        }
+
+        /// <summary>Removes the earliest item if it is due at <paramref name="now"/>.</summary>
+        public bool TryPopDue(long now, out T item)
+        {
+            if (count == 0 || heap[0].Due > now)
+            {
+                item = default!;
+                return false;
+            }
+
+            return TryPop(out _, out item);
+        }
+
+        private static bool Less(ref Key a, ref Key b)
+        {
+            return a.Due < b.Due || (a.Due == b.Due && a.Order < b.Order);
+        }
+
+        private void SiftDown(Key last)
+        {
+            int i = 0;
+            while (true)
+            {
+                int child = (2 * i) + 1;
+                if (child >= count)
+                {
+                    break;
+                }
+
+                if (child + 1 < count && Less(ref heap[child + 1], ref heap[child]))
+                {
+                    child++;
+                }
+
+                if (!Less(ref heap[child], ref last))
+                {
+                    break;
+                }
+
+                heap[i] = heap[child];
+                i = child;
+            }
+
+            heap[i] = last;
+        }
+
+        private struct Key
+        {
+            public long Due;
+            public long Order;
+            public int Slot;
+        }
+    }
+}
