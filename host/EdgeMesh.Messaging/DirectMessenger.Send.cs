@@ -123,9 +123,10 @@ namespace EdgeMesh.Messaging
 
         private OutgoingMessage Track(in EnvelopeHeader header, byte[] envelope, Priority priority)
         {
-            var message = new OutgoingMessage(header.RequestId, header.Recipient, header.CreatedMs, header.ExpiresMs, priority, envelope);
+            ReadOnlyMemory<byte>[]? fragments = header.Recipient == Id ? null : FragmentHeader.Split(envelope, _options.FragmentChunkBytes, header.RequestId, Id);
+            var message = new OutgoingMessage(header.RequestId, header.Recipient, header.ExpiresMs, priority, envelope, fragments);
             _outgoing.Add(message.Id, message);
-            _outboxBytes += envelope.Length;
+            _outboxBytes += message.EnvelopeLength;
             return message;
         }
 
@@ -143,15 +144,14 @@ namespace EdgeMesh.Messaging
             message.LastPath = path;
             message.AwaitingAck = true;
             message.DueMs = Math.Min(nowMs + _options.AttemptTimeoutMs, message.ExpiresMs);
-            if (path.Kind == DmPathKind.Loopback)
+            if (message.Envelope != null)
             {
-                // Same checks as from the network; the acknowledgement comes straight back and may complete the message.
+                // Loopback: the same checks as from the network; the acknowledgement comes straight back and completes it.
                 ReceiveEnvelope(message.Envelope, DmPathKind.Loopback, nowMs);
                 return;
             }
 
-            message.Fragments ??= FragmentHeader.Split(message.Envelope, _options.FragmentChunkBytes, message.Id, Id);
-            foreach (ReadOnlyMemory<byte> fragment in message.Fragments)
+            foreach (ReadOnlyMemory<byte> fragment in message.Fragments!)
             {
                 Enqueue(new DmTransmission(path, message.Recipient, DmPacketKind.Fragment, message.Priority, fragment));
                 _counters[(int)DmCounter.FragmentsSent]++;
@@ -162,7 +162,7 @@ namespace EdgeMesh.Messaging
         private void Complete(OutgoingMessage message, DmReceiptStatus status, DmRejectReason reason, string reasonText, long nowMs)
         {
             _outgoing.Remove(message.Id);
-            _outboxBytes -= message.Envelope.Length;
+            _outboxBytes -= message.EnvelopeLength;
             _store.Delete(message.Id);
             switch (status)
             {

@@ -80,7 +80,7 @@ namespace EdgeMesh.Messaging
         /// <summary>Unacknowledged messages held (in flight or backing off).</summary>
         public int OutboxCount => _outgoing.Count;
 
-        /// <summary>Envelope bytes held by the outbox.</summary>
+        /// <summary>Envelope bytes held by the outbox (in memory as fragments: plus 40 bytes per fragment).</summary>
         public long OutboxBytes => _outboxBytes;
 
         /// <summary>Delivered messages not yet taken by the application.</summary>

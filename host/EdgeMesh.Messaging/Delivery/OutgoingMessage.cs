@@ -11,31 +11,37 @@ namespace EdgeMesh.Messaging.Delivery
     /// </summary>
     internal sealed class OutgoingMessage
     {
-        internal OutgoingMessage(DmRequestId id, NodeId recipient, long createdMs, long expiresMs, Priority priority, byte[] envelope)
+        /// <summary>
+        /// Tracks a sealed envelope. A message to another node keeps only its fragment packets (which
+        /// hold every envelope byte once); a message to this node keeps the envelope for loopback.
+        /// </summary>
+        internal OutgoingMessage(DmRequestId id, NodeId recipient, long expiresMs, Priority priority, byte[] envelope, ReadOnlyMemory<byte>[]? fragments)
         {
             Id = id;
             Recipient = recipient;
-            CreatedMs = createdMs;
             ExpiresMs = expiresMs;
             Priority = priority;
-            Envelope = envelope;
+            EnvelopeLength = envelope.Length;
+            Envelope = fragments == null ? envelope : null;
+            Fragments = fragments;
         }
 
         internal DmRequestId Id { get; }
 
         internal NodeId Recipient { get; }
 
-        internal long CreatedMs { get; }
-
         internal long ExpiresMs { get; }
 
         internal Priority Priority { get; }
 
-        /// <summary>The sealed, signed envelope exactly as stored in the outbox; every attempt sends these bytes.</summary>
-        internal byte[] Envelope { get; }
+        /// <summary>Bytes of the sealed envelope (what the outbox limit counts).</summary>
+        internal int EnvelopeLength { get; }
 
-        /// <summary>Fragment packets, built on the first attempt over the network and reused by retries.</summary>
-        internal ReadOnlyMemory<byte>[]? Fragments { get; set; }
+        /// <summary>The envelope, for loopback messages only.</summary>
+        internal byte[]? Envelope { get; }
+
+        /// <summary>Fragment packets of the envelope exactly as stored; every attempt sends these same bytes.</summary>
+        internal ReadOnlyMemory<byte>[]? Fragments { get; }
 
         internal int Attempts { get; set; }
 

@@ -27,6 +27,7 @@ namespace EdgeMesh.Messaging.Tests.Storage
             Assert.True(store.TrySave(first, one, Priority.Motion, out _));
             Assert.True(store.TrySave(second, two, Priority.Bulk, out _));
             store.Delete(second);
+            Assert.Equal(OperatingSystem.IsLinux() ? 0 : 2, store.DirectoryFlushesSkipped); // libc fsync of the directory works
 
             var problems = new List<string>();
             DmStoredEnvelope stored = Assert.Single(new DirectoryOutboxStore(directory).LoadAll(problems));
