@@ -37,7 +37,7 @@ namespace EdgeMesh.Messaging.Storage
         {
             envelope = default;
             priority = default;
-            if (file.Length < HeaderLength + ChecksumLength || DmWire.CheckPreamble(file, DmWire.OutboxMagic) != DmRefusal.None
+            if (DmWire.CheckPreamble(file, DmWire.OutboxMagic, HeaderLength + ChecksumLength) != DmRefusal.None
                 || file[5] > (byte)Priority.Bulk || file[6] != 0 || file[7] != 0)
             {
                 return false;

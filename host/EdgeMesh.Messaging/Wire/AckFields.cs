@@ -62,12 +62,7 @@ namespace EdgeMesh.Messaging.Wire
         {
             ack = default;
             signedLength = 0;
-            if (packet.Length < FixedLength + EnvelopeHeader.SignatureLength)
-            {
-                return DmRefusal.Malformed;
-            }
-
-            DmRefusal preamble = DmWire.CheckPreamble(packet, DmWire.AckMagic);
+            DmRefusal preamble = DmWire.CheckPreamble(packet, DmWire.AckMagic, FixedLength + EnvelopeHeader.SignatureLength);
             if (preamble != DmRefusal.None)
             {
                 return preamble;

@@ -35,10 +35,10 @@ namespace EdgeMesh.Messaging.Wire
             destination[4] = Version;
         }
 
-        /// <summary>Checks magic and version; the caller has checked the length.</summary>
-        internal static DmRefusal CheckPreamble(ReadOnlySpan<byte> source, uint magic)
+        /// <summary>Checks that <paramref name="source"/> has at least <paramref name="minLength"/> bytes, the magic and version 1.</summary>
+        internal static DmRefusal CheckPreamble(ReadOnlySpan<byte> source, uint magic, int minLength)
         {
-            if (source.Length < PreambleLength || BinaryPrimitives.ReadUInt32BigEndian(source) != magic)
+            if (source.Length < Math.Max(minLength, PreambleLength) || BinaryPrimitives.ReadUInt32BigEndian(source) != magic)
             {
                 return DmRefusal.Malformed;
             }

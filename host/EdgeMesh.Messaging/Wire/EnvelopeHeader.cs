@@ -75,12 +75,7 @@ namespace EdgeMesh.Messaging.Wire
         internal static DmRefusal TryParse(ReadOnlySpan<byte> envelope, out EnvelopeHeader header)
         {
             header = default;
-            if (envelope.Length < Length)
-            {
-                return DmRefusal.Malformed;
-            }
-
-            DmRefusal preamble = DmWire.CheckPreamble(envelope, DmWire.EnvelopeMagic);
+            DmRefusal preamble = DmWire.CheckPreamble(envelope, DmWire.EnvelopeMagic, Length);
             if (preamble != DmRefusal.None)
             {
                 return preamble;

@@ -60,12 +60,7 @@ namespace EdgeMesh.Messaging.Wire
         internal static DmRefusal TryParse(ReadOnlySpan<byte> packet, out FragmentHeader header)
         {
             header = default;
-            if (packet.Length < Length)
-            {
-                return DmRefusal.Malformed;
-            }
-
-            DmRefusal preamble = DmWire.CheckPreamble(packet, DmWire.FragmentMagic);
+            DmRefusal preamble = DmWire.CheckPreamble(packet, DmWire.FragmentMagic, Length);
             if (preamble != DmRefusal.None)
             {
                 return preamble;
