@@ -50,8 +50,11 @@ namespace EdgeMesh.Messaging.Tests.Support
 
         internal void Link(NodeId a, NodeId b)
         {
-            _nodes[a.Value].Neighbours.Add(b.Value);
-            _nodes[b.Value].Neighbours.Add(a.Value);
+            if (!_nodes[a.Value].Neighbours.Contains(b.Value))
+            {
+                _nodes[a.Value].Neighbours.Add(b.Value);
+                _nodes[b.Value].Neighbours.Add(a.Value);
+            }
         }
 
         /// <summary>A chain n0 - n1 - ... of the given nodes.</summary>
@@ -254,7 +257,8 @@ namespace EdgeMesh.Messaging.Tests.Support
 
             internal DirectMessenger Messenger { get; set; }
 
-            internal HashSet<ulong> Neighbours { get; } = new HashSet<ulong>();
+            /// <summary>In the order linked, so floods (and the loss draws) do not depend on the random ids.</summary>
+            internal List<ulong> Neighbours { get; } = new List<ulong>();
 
             internal HashSet<(ulong Origin, ulong Sequence)> Seen { get; } = new HashSet<(ulong, ulong)>();
 
