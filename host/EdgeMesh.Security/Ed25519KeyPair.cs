@@ -93,6 +93,50 @@ namespace EdgeMesh.Security
             }
         }
 
+        /// <summary>
+        /// Maps an Ed25519 public key to the X25519 public key of the same secret (the birational map
+        /// of RFC 7748 §4.1), so a node's enrolled signing key also names its key-agreement key. False
+        /// (and a zeroed output) for a key of the wrong length, a malformed point or a small-order point:
+        /// untrusted input never throws.
+        /// </summary>
+        public static unsafe bool TryConvertPublicKeyToX25519(ReadOnlySpan<byte> publicKey, Span<byte> x25519PublicKey)
+        {
+            if (publicKey.Length != PublicKeyLength || x25519PublicKey.Length < X25519KeyPair.KeyLength)
+            {
+                return false;
+            }
+
+            Sodium.EnsureInitialized();
+            fixed (byte* x = x25519PublicKey)
+            fixed (byte* ed = publicKey)
+            {
+                if (Interop.Sodium.Ed25519PublicKeyToX25519(x, ed) != 0)
+                {
+                    Interop.Sodium.MemZero(x, X25519KeyPair.KeyLength);
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// The X25519 key pair of this signing key: its secret is the Ed25519 secret scalar, its public
+        /// key equals <see cref="TryConvertPublicKeyToX25519"/> of <see cref="PublicKey"/>. The caller
+        /// disposes it; it stays valid after this pair is disposed.
+        /// </summary>
+        public X25519KeyPair ToX25519KeyPair()
+        {
+            SecureMemoryHandle secret = SecureMemoryHandle.Allocate(X25519KeyPair.KeyLength);
+            if (Interop.Sodium.Ed25519SecretKeyToX25519(secret, _secretKey) != 0)
+            {
+                secret.Dispose();
+                throw new InvalidOperationException("crypto_sign_ed25519_sk_to_curve25519 failed");
+            }
+
+            return X25519KeyPair.FromSecretHandle(secret);
+        }
+
         /// <summary>Copies the seed out (for writing a key file); the caller wipes the destination.</summary>
         internal unsafe void ExportSeed(Span<byte> seed)
         {

@@ -49,6 +49,12 @@ namespace EdgeMesh.Security
             return new X25519KeyPair(secret);
         }
 
+        /// <summary>Takes ownership of secret key memory that already holds a 32-byte secret.</summary>
+        internal static X25519KeyPair FromSecretHandle(SecureMemoryHandle secretKey)
+        {
+            return new X25519KeyPair(secretKey);
+        }
+
         /// <summary>
         /// Computes the shared secret with a peer's public key. False (and a zeroed output) for a
         /// malformed or low-order peer key: untrusted input never throws.

@@ -28,6 +28,14 @@ namespace EdgeMesh.Security
 
             [LibraryImport(Libraries.Sodium, EntryPoint = "crypto_sign_ed25519_sk_to_seed")]
             internal static partial int Ed25519SecretKeyToSeed(byte* seed, SecureMemoryHandle secretKey);
+
+            /// <summary>Maps an Ed25519 public key to its X25519 form; -1 for a malformed or small-order key.</summary>
+            [LibraryImport(Libraries.Sodium, EntryPoint = "crypto_sign_ed25519_pk_to_curve25519")]
+            internal static partial int Ed25519PublicKeyToX25519(byte* x25519PublicKey, byte* ed25519PublicKey);
+
+            /// <summary>Writes the X25519 secret scalar of an Ed25519 secret key (the hashed, clamped seed).</summary>
+            [LibraryImport(Libraries.Sodium, EntryPoint = "crypto_sign_ed25519_sk_to_curve25519")]
+            internal static partial int Ed25519SecretKeyToX25519(SecureMemoryHandle x25519SecretKey, SecureMemoryHandle ed25519SecretKey);
         }
     }
 }
