@@ -226,6 +226,18 @@ namespace EdgeMesh.Gossip
             return tree.Publish(topic, priority, payloadType, payload, offset, count, out id);
         }
 
+        /// <summary>
+        /// Broadcasts this node's own Publish frame, already sealed (and signed) by a security layer,
+        /// so it travels byte for byte and receivers can check the originator end to end. The frame's
+        /// sender must be this node and its sender and sequence form the message id. The node copies
+        /// the frame and does not deliver it to itself.
+        /// </summary>
+        public FrameError PublishFrame(byte[] frame, int offset, int count, long nowMs, out MessageId id)
+        {
+            Advance(nowMs);
+            return tree.PublishFrame(frame, offset, count, out id);
+        }
+
         /// <summary>True when this node holds a tombstone for <paramref name="id"/> (it considers the node dead).</summary>
         public bool IsKnownDead(NodeId id)
         {
@@ -302,7 +314,7 @@ namespace EdgeMesh.Gossip
         internal void Send(NodeId to, ControlMessage message, Priority priority)
         {
             byte[] buffer = pool.Rent();
-            FrameError error = ControlCodec.Encode(message, Self, ++controlSequence, TimestampMs, to, priority, buffer, 0, Options.MaxFrameLength, out int written);
+            FrameError error = ControlCodec.Encode(message, Self, ++controlSequence, TimestampMs, to, priority, buffer, 0, Options.MaxFrameLength - Options.LinkTrailerLength, out int written);
             if (error != FrameError.None)
             {
                 Counters.EncodeFailures++;

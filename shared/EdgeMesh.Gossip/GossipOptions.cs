@@ -173,6 +173,13 @@ namespace EdgeMesh.Gossip
         /// <summary>Largest frame the node sends or accepts, in bytes (a UDP-safe budget by default).</summary>
         public int MaxFrameLength { get; set; } = 1_400;
 
+        /// <summary>
+        /// Bytes a security layer appends to every frame after the node encodes it (a MAC or signature
+        /// trailer, 0 to 64). The node keeps its own frames that much under <see cref="MaxFrameLength"/>,
+        /// so the sealed frame still fits.
+        /// </summary>
+        public int LinkTrailerLength { get; set; }
+
         /// <summary>Suspicion timeout: <see cref="SuspicionMultiplier"/> × max(1, log10 N) × <see cref="ProbeIntervalMs"/>.</summary>
         public long SuspicionTimeoutMs
         {
@@ -211,6 +218,7 @@ namespace EdgeMesh.Gossip
                 WireFormat.HeaderLength + GossipWire.CommonLength + 1 + (MaxIHaveEntries * GossipWire.IHaveEntryLength),
                 WireFormat.HeaderLength + GossipWire.CommonLength + 10 + (ControlMessage.MaxNodes * GossipWire.NodeEntryLength));
             Require(MaxFrameLength >= largestControl && MaxFrameLength <= 65_535 + WireFormat.HeaderLength, nameof(MaxFrameLength));
+            Require(LinkTrailerLength >= 0 && LinkTrailerLength <= WireFormat.SignatureLength && MaxFrameLength - LinkTrailerLength >= largestControl, nameof(LinkTrailerLength));
         }
 
         private static void Require(bool condition, string name)

@@ -124,11 +124,19 @@ namespace EdgeMesh.Daemon.Runtime
 
         /// <summary>
         /// Loads the node directory's credentials and binds the sockets (nothing is sent before
-        /// <see cref="StartAsync"/>). False with a message for a person when something is missing.
+        /// <see cref="StartAsync"/>); the gossip layer (docs/gossip.md) carries membership and
+        /// broadcasts. False with a message for a person when something is missing.
         /// </summary>
         public static bool TryCreate(string directory, NodeConfig config, ILoggerFactory logging, TimeProvider clock, out MeshNode? node, out string error)
         {
-            return TryCreate(directory, config, null, logging, clock, out node, out error);
+            ArgumentNullException.ThrowIfNull(config);
+            return TryCreate(directory, config, GossipMesh.Factory(GossipOptionsFor(config)), logging, clock, out node, out error);
+        }
+
+        /// <summary>Gossip parameters for <paramref name="config"/>: frame budget from its payload limit and security mode's trailer.</summary>
+        internal static EdgeMesh.Gossip.GossipOptions GossipOptionsFor(NodeConfig config)
+        {
+            return GossipMesh.OptionsFor(config.MaxPayloadBytes, WireFormat.TrailerLength(SecurityProfiles.WireMode(config.Profile)));
         }
 
         internal static bool TryCreate(string directory, NodeConfig config, Func<NodeId, long, IMeshProtocol>? meshFactory, ILoggerFactory logging, TimeProvider clock, out MeshNode? node, out string error)
