@@ -76,7 +76,7 @@ namespace EdgeMesh.Gossip.Tests
         }
 
         /// <summary>A tiny lossless driver: frames are delivered 5 ms after they are taken, timers fire on time.</summary>
-        private sealed class ManualNetwork
+        internal sealed class ManualNetwork
         {
             private readonly GossipNode[] nodes;
             private readonly SortedList<(long, long), (int To, byte[] Frame)> inFlight = new SortedList<(long, long), (int, byte[])>();
