@@ -1,14 +1,55 @@
 using System;
 using System.CommandLine;
+using System.Text.Json;
 using EdgeMesh.Node.Demo;
 using EdgeMesh.Protocol.Link;
 
 namespace EdgeMesh.Node.Commands
 {
-    /// <summary><c>edgemesh demo</c>: shows the wire core encoding, framing, fragmenting and decoding messages.</summary>
+    /// <summary>
+    /// <c>edgemesh demo</c>: a local fleet of real nodes on loopback (the main job);
+    /// <c>edgemesh demo wire</c>: the wire core encoding, framing, fragmenting and decoding messages.
+    /// </summary>
     internal static class DemoCommand
     {
         internal static Command Create()
+        {
+            var nodes = new Option<int>("--nodes") { Description = "Nodes in the local fleet (2-64).", DefaultValueFactory = _ => 8 };
+            var duration = new Option<double>("--duration") { Description = "Seconds of traffic after the fleet joined.", DefaultValueFactory = _ => 10.0 };
+            var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the live view and summary." };
+            var command = new Command(
+                "demo",
+                "Start a local fleet (production mode, throwaway fleet, loopback UDP), let it discover itself, publish heartbeats, telemetry and a MotionCommand, and report delivery and latency. Exit 0 only if every node joined and at least 99% was delivered.")
+            {
+                nodes,
+                duration,
+                json,
+            };
+            command.Subcommands.Add(CreateWire());
+            command.SetAction(async (parse, cancellationToken) =>
+            {
+                int count = parse.GetValue(nodes);
+                double seconds = parse.GetValue(duration);
+                if (count < 2 || count > 64 || seconds < 1 || seconds > 3600)
+                {
+                    Console.Error.WriteLine($"edgemesh demo: --nodes must be 2-64 and --duration 1-3600 seconds (got {count}, {seconds})");
+                    return ExitCodes.Usage;
+                }
+
+                bool asJson = parse.GetValue(json);
+                if (!asJson)
+                {
+                    Console.WriteLine($"Starting {count} nodes (production mode, throwaway fleet, loopback UDP)...");
+                }
+
+                FleetDemoResult result = await new FleetDemo(asJson ? null : Console.Out, count, TimeSpan.FromSeconds(seconds)).RunAsync(cancellationToken).ConfigureAwait(false);
+                Console.WriteLine(asJson ? Json(result) : Summary(result));
+                return result.Success ? ExitCodes.Success : ExitCodes.Failure;
+            });
+            return command;
+        }
+
+        private static Command CreateWire()
         {
             var mtu = new Option<int>("--mtu")
             {
@@ -20,7 +61,7 @@ namespace EdgeMesh.Node.Commands
                 Description = "Seed for chunk sizes and packet reordering, to replay a run exactly.",
                 DefaultValueFactory = _ => 1,
             };
-            var command = new Command("demo", "Show the wire core at work: encode typed messages into frames, carry them over a serial and a radio link, decode them.")
+            var command = new Command("wire", "Show the wire core at work: encode typed messages into frames, carry them over a serial and a radio link, decode them.")
             {
                 mtu,
                 seed,
@@ -30,7 +71,7 @@ namespace EdgeMesh.Node.Commands
                 int packetSize = parse.GetValue(mtu);
                 if (packetSize < FragmentFormat.MinMtu || packetSize > 255)
                 {
-                    Console.Error.WriteLine($"edgemesh demo: --mtu must be between {FragmentFormat.MinMtu} and 255 (got {packetSize})");
+                    Console.Error.WriteLine($"edgemesh demo wire: --mtu must be between {FragmentFormat.MinMtu} and 255 (got {packetSize})");
                     return ExitCodes.Usage;
                 }
 
@@ -44,6 +85,41 @@ namespace EdgeMesh.Node.Commands
                 return ok ? ExitCodes.Success : ExitCodes.Failure;
             });
             return command;
+        }
+
+        internal static string Summary(FleetDemoResult r)
+        {
+            return string.Join(
+                Environment.NewLine,
+                string.Empty,
+                $"nodes joined      {r.Joined}/{r.Nodes}",
+                $"delivered         {r.Delivered}/{r.Expected} ({r.DeliveryRatio * 100:0.00}%) in {r.DurationSeconds:0.0} s",
+                $"motion command    {(r.MotionDelivered ? "delivered" : "NOT delivered")}",
+                $"latency           p50 {r.LatencyP50Ms:0} ms, p99 {r.LatencyP99Ms:0} ms",
+                r.Success ? "OK: every node joined and at least 99% was delivered." : "FAILED: a node did not join or less than 99% was delivered.");
+        }
+
+        internal static string Json(FleetDemoResult r)
+        {
+            using var stream = new System.IO.MemoryStream();
+            using (var writer = new Utf8JsonWriter(stream))
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("nodes", r.Nodes);
+                writer.WriteNumber("joined", r.Joined);
+                writer.WriteNumber("published", r.Published);
+                writer.WriteNumber("expected", r.Expected);
+                writer.WriteNumber("delivered", r.Delivered);
+                writer.WriteNumber("deliveryRatio", Math.Round(r.DeliveryRatio, 5));
+                writer.WriteBoolean("motionDelivered", r.MotionDelivered);
+                writer.WriteNumber("latencyP50Ms", r.LatencyP50Ms);
+                writer.WriteNumber("latencyP99Ms", r.LatencyP99Ms);
+                writer.WriteNumber("durationSeconds", r.DurationSeconds);
+                writer.WriteBoolean("success", r.Success);
+                writer.WriteEndObject();
+            }
+
+            return System.Text.Encoding.UTF8.GetString(stream.ToArray());
         }
     }
 }
