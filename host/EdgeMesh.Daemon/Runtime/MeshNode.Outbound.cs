@@ -50,7 +50,7 @@ namespace EdgeMesh.Daemon.Runtime
                     PayloadType = payloadType,
                     PayloadLength = copy.Length,
                 };
-                if (_security.Seal(ref header, _scratch, now, out int length) != FrameError.None
+                if (_security.SealPublish(ref header, _scratch, now, out int length) != FrameError.None
                     || _mesh.Publish(_scratch, 0, length, now) != FrameError.None)
                 {
                     return PublishResult.Refused;

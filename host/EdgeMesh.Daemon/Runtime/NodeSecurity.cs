@@ -25,6 +25,7 @@ namespace EdgeMesh.Daemon.Runtime
         private readonly FrameSigner? _signer;
         private readonly FrameMac? _mac;
         private readonly OutboundFramer _framer;
+        private readonly OutboundFramer _publishFramer;
 
         private NodeSecurity(NodeKeyPair identity, SecurityProfile profile, byte[] certificate, PeerAdmission? admission, FrameMac? mac, NodeConfig config, long nowMs)
         {
@@ -37,6 +38,10 @@ namespace EdgeMesh.Daemon.Runtime
             // A restarted node must not reuse sequences its peers' replay windows remember:
             // start from the clock (2^10 sequences per millisecond of uptime before catching up).
             _framer = new OutboundFramer(identity.Id, (ulong)Math.Max(1, nowMs) << 10);
+            // Publish frames count apart: receivers check them in a replay window of their own
+            // (OriginVerifier), which the many hop-by-hop frames in between would otherwise push a
+            // late broadcast (one repaired by GRAFT) out of.
+            _publishFramer = new OutboundFramer(identity.Id, (ulong)Math.Max(1, nowMs) << 10);
             HopVerifier = CreateVerifier(config);
             OriginVerifier = CreateVerifier(config);
         }
@@ -96,8 +101,19 @@ namespace EdgeMesh.Daemon.Runtime
         /// </summary>
         internal FrameError Seal(ref FrameHeader header, byte[] buffer, long nowMs, out int length)
         {
+            return Seal(_framer, ref header, buffer, nowMs, out length);
+        }
+
+        /// <summary>As <see cref="Seal(ref FrameHeader, byte[], long, out int)"/>, for this node's Publish frames (their own sequence space).</summary>
+        internal FrameError SealPublish(ref FrameHeader header, byte[] buffer, long nowMs, out int length)
+        {
+            return Seal(_publishFramer, ref header, buffer, nowMs, out length);
+        }
+
+        private FrameError Seal(OutboundFramer framer, ref FrameHeader header, byte[] buffer, long nowMs, out int length)
+        {
             header.Security = WireMode;
-            FrameError error = _framer.Seal(ref header, buffer, 0, buffer.Length, nowMs, out length);
+            FrameError error = framer.Seal(ref header, buffer, 0, buffer.Length, nowMs, out length);
             if (error != FrameError.None)
             {
                 return error;
