@@ -1,5 +1,6 @@
 using System.Linq;
 using EdgeMesh.Gossip.Messages;
+using EdgeMesh.Gossip.Tests.Messages;
 using EdgeMesh.Protocol.Wire;
 
 namespace EdgeMesh.Gossip.Tests.Broadcast
@@ -55,30 +56,9 @@ namespace EdgeMesh.Gossip.Tests.Broadcast
             Assert.Throws<System.ArgumentException>(() => new GossipOptions { LinkTrailerLength = 65 }.Validate());
         }
 
-        /// <summary>A Publish frame with a signature trailer (its bytes stand in for a real signature).</summary>
         private static byte[] Sealed(NodeId sender, ulong sequence, int payloadLength)
         {
-            var header = new FrameHeader
-            {
-                Kind = FrameKind.Publish,
-                Security = SecurityMode.Signature,
-                Priority = Priority.Telemetry,
-                Sender = sender,
-                Sequence = sequence,
-                TimestampMs = 1_000,
-                Destination = Topic,
-                PayloadType = 4,
-                PayloadLength = payloadLength,
-            };
-            byte[] payload = Enumerable.Range(0, payloadLength).Select(i => (byte)i).ToArray();
-            var frame = new byte[header.FrameLength];
-            Assert.Equal(FrameError.None, FrameCodec.Encode(ref header, payload, 0, payloadLength, frame, 0, frame.Length, out _));
-            for (int i = frame.Length - WireFormat.SignatureLength; i < frame.Length; i++)
-            {
-                frame[i] = 0xA5;
-            }
-
-            return frame;
+            return ControlMessages.PublishFrame(sender, sequence, Topic, payloadLength, new System.Random(7), SecurityMode.Signature);
         }
     }
 }

@@ -114,11 +114,12 @@ namespace EdgeMesh.Gossip.Tests.Messages
             return m;
         }
 
-        internal static byte[] PublishFrame(NodeId sender, ulong sequence, ulong topic, int payloadLength, Random r)
+        internal static byte[] PublishFrame(NodeId sender, ulong sequence, ulong topic, int payloadLength, Random r, SecurityMode security = SecurityMode.None)
         {
             var header = new FrameHeader
             {
                 Kind = FrameKind.Publish,
+                Security = security,
                 Priority = Priority.Telemetry,
                 Sender = sender,
                 Sequence = sequence,
@@ -130,6 +131,7 @@ namespace EdgeMesh.Gossip.Tests.Messages
             r.NextBytes(payload);
             byte[] frame = new byte[header.FrameLength];
             FrameCodec.Encode(ref header, payload, 0, payloadLength, frame, 0, frame.Length, out _);
+            r.NextBytes(frame.AsSpan(frame.Length - header.TrailerLength)); // stands in for a MAC or signature
             return frame;
         }
 
