@@ -111,7 +111,18 @@ namespace EdgeMesh.Gossip.Broadcast
             id = new MessageId(node.Self, header.Sequence);
             store.Add(id, topic, 0, priority, node.Self, frame, node.Now);
             node.Counters.Published++;
-            Forward(TreeOf(state, node.Self), topic, id, frame, 1, priority, default(NodeId));
+            TreeOf(state, node.Self);
+
+            // The publisher pushes to every neighbour, not only its tree links: a tree link to a
+            // neighbour that died unnoticed would otherwise leave the message to IHAVE and GRAFT,
+            // which fails if the publisher dies too. Costs at most a few duplicates per message,
+            // which PRUNE turns into a tree with the publisher's neighbours one hop from it.
+            Membership.PeerView active = node.Views.Active;
+            for (int i = 0; i < active.Count; i++)
+            {
+                SendPayload(active[i], frame, 1, priority);
+            }
+
             return FrameError.None;
         }
 
