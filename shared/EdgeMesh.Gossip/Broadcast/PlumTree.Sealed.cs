@@ -46,9 +46,7 @@ namespace EdgeMesh.Gossip.Broadcast
 
             byte[] copy = new byte[count];
             Array.Copy(frame, offset, copy, 0, count);
-            store.Add(id, header.Destination, 0, header.Priority, node.Self, copy, node.Now);
-            node.Counters.Published++;
-            Forward(TreeOf(state, node.Self), header.Destination, id, copy, 1, header.Priority, default(NodeId));
+            Originate(state, id, header.Priority, copy);
             return FrameError.None;
         }
     }

@@ -109,7 +109,14 @@ namespace EdgeMesh.Gossip.Broadcast
             }
 
             id = new MessageId(node.Self, header.Sequence);
-            store.Add(id, topic, 0, priority, node.Self, frame, node.Now);
+            Originate(state, id, priority, frame);
+            return FrameError.None;
+        }
+
+        /// <summary>Remembers this node's new message and sends its first hop.</summary>
+        private void Originate(TopicState state, MessageId id, Priority priority, byte[] frame)
+        {
+            store.Add(id, state.Topic, 0, priority, node.Self, frame, node.Now);
             node.Counters.Published++;
             TreeOf(state, node.Self);
 
@@ -122,8 +129,6 @@ namespace EdgeMesh.Gossip.Broadcast
             {
                 SendPayload(active[i], frame, 1, priority);
             }
-
-            return FrameError.None;
         }
 
         internal void OnGossip(NodeId from, ControlMessage m)
