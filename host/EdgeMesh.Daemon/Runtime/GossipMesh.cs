@@ -36,9 +36,6 @@ namespace EdgeMesh.Daemon.Runtime
             _node = new GossipNode(self, options, random, _pool, incarnation, nowMs);
         }
 
-        /// <summary>The gossip node, for diagnostics and tests.</summary>
-        internal GossipNode Node => _node;
-
         public long NextDeadlineMs => _node.NextDeadlineMs;
 
         /// <summary>
