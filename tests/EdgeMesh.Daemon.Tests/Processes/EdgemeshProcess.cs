@@ -55,7 +55,13 @@ namespace EdgeMesh.Daemon.Tests.Processes
         /// <summary>Runs a short command (init, fleet init) and returns its exit code and output.</summary>
         internal static (int ExitCode, string Output) RunToEnd(params string[] arguments)
         {
-            using Process process = Process.Start(StartInfo(arguments))!;
+            return RunToEndIn(null, arguments);
+        }
+
+        /// <summary>As <see cref="RunToEnd"/>, inside network namespace <paramref name="netns"/> (null: this one).</summary>
+        internal static (int ExitCode, string Output) RunToEndIn(string? netns, params string[] arguments)
+        {
+            using Process process = Process.Start(StartInfo(netns, arguments))!;
             string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
             Assert.True(process.WaitForExit(30_000), "edgemesh " + string.Join(' ', arguments) + " did not finish");
             return (process.ExitCode, output);
@@ -63,7 +69,28 @@ namespace EdgeMesh.Daemon.Tests.Processes
 
         internal static EdgemeshProcess Run(string directory, string api)
         {
-            return new EdgemeshProcess(Process.Start(StartInfo("run", "--dir", directory))!, api);
+            return StartIn(null, api, "run", "--dir", directory);
+        }
+
+        /// <summary>
+        /// Starts a long-running command inside network namespace <paramref name="netns"/> (null: this one).
+        /// `ip netns exec` execs the command, so the process is edgemesh itself and <see cref="Kill"/> reaches it.
+        /// </summary>
+        internal static EdgemeshProcess StartIn(string? netns, string api, params string[] arguments)
+        {
+            return new EdgemeshProcess(Process.Start(StartInfo(netns, arguments))!, api);
+        }
+
+        /// <summary>Waits up to <paramref name="milliseconds"/> for the process to end; its exit code, or null if it still runs.</summary>
+        internal int? ExitCodeWithin(int milliseconds)
+        {
+            if (!_process.WaitForExit(milliseconds))
+            {
+                return null;
+            }
+
+            _process.WaitForExit(); // drains the redirected output
+            return _process.ExitCode;
         }
 
         /// <summary>Peers the node's API reports in <paramref name="state"/>; 0 while the API is not up yet.</summary>
@@ -105,9 +132,17 @@ namespace EdgeMesh.Daemon.Tests.Processes
             Api.Dispose();
         }
 
-        private static ProcessStartInfo StartInfo(params string[] arguments)
+        private static ProcessStartInfo StartInfo(string? netns, string[] arguments)
         {
-            var info = new ProcessStartInfo(Executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            var info = new ProcessStartInfo(netns == null ? Executable : "ip") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            if (netns != null)
+            {
+                foreach (string prefix in new[] { "netns", "exec", netns, Executable })
+                {
+                    info.ArgumentList.Add(prefix);
+                }
+            }
+
             foreach (string argument in arguments)
             {
                 info.ArgumentList.Add(argument);

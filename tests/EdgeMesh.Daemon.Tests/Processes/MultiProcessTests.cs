@@ -84,7 +84,7 @@ namespace EdgeMesh.Daemon.Tests.Processes
             return process;
         }
 
-        private static void Succeeds((int ExitCode, string Output) result)
+        internal static void Succeeds((int ExitCode, string Output) result)
         {
             Assert.True(result.ExitCode == 0, result.Output);
         }
@@ -106,7 +106,7 @@ namespace EdgeMesh.Daemon.Tests.Processes
         }
 
         /// <summary>Polls <paramref name="condition"/> until it holds; fails with the processes' output on timeout.</summary>
-        private static async Task Until(Func<Task<bool>> condition, EdgemeshProcess[] nodes, CancellationToken ct)
+        internal static async Task Until(Func<Task<bool>> condition, EdgemeshProcess[] nodes, CancellationToken ct)
         {
             DateTime deadline = DateTime.UtcNow + Patience;
             while (!await condition())
