@@ -4,7 +4,7 @@ namespace EdgeMesh.Gossip.Messages
     public static class GossipWire
     {
         /// <summary>Payload type (header bytes 34–35) of Membership frames carrying gossip control messages.</summary>
-        public const ushort ControlPayloadType = 0x0300;
+        public const ushort ControlPayloadType = EdgeMesh.Protocol.Payloads.PayloadType.GossipControl;
 
         /// <summary>Layout version, byte 0 of every gossip control payload.</summary>
         public const byte PayloadVersion = 1;

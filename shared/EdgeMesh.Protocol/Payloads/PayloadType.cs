@@ -28,6 +28,12 @@ namespace EdgeMesh.Protocol.Payloads
         /// <summary>A chunk of a language model's answer.</summary>
         public const ushort LlmResponse = 6;
 
+        /// <summary>
+        /// Gossip control messages in Membership frames. The layout belongs to the gossip layer
+        /// (docs/gossip.md §5); the core treats it as opaque.
+        /// </summary>
+        public const ushort GossipControl = 0x0300;
+
         /// <summary>First value applications may use for their own types.</summary>
         public const ushort FirstApplicationDefined = 0x8000;
     }

@@ -13,7 +13,7 @@ namespace EdgeMesh.Protocol.Payloads
         /// <summary>
         /// Decodes the range with the codec of <paramref name="payloadType"/> and returns its error.
         /// Application-defined types (<see cref="PayloadType.FirstApplicationDefined"/> and up) are
-        /// opaque to the core and pass; other unregistered types are
+        /// and gossip control payloads are opaque to the core and pass; other unregistered types are
         /// <see cref="FrameError.WrongPayloadType"/>.
         /// </summary>
         public static FrameError Validate(ushort payloadType, byte[] source, int offset, int count)
@@ -34,7 +34,7 @@ namespace EdgeMesh.Protocol.Payloads
                 case PayloadType.LlmResponse:
                     return LlmChunkCodec.Decode(source, offset, count, out LlmChunk _);
                 default:
-                    if (payloadType >= PayloadType.FirstApplicationDefined)
+                    if (payloadType >= PayloadType.FirstApplicationDefined || payloadType == PayloadType.GossipControl)
                     {
                         return ByteRange.IsValid(source, offset, count) ? FrameError.None : FrameError.InvalidArgument;
                     }
