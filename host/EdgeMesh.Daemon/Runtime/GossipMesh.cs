@@ -72,19 +72,9 @@ namespace EdgeMesh.Daemon.Runtime
 
         public FrameError Publish(byte[] frame, int offset, int count, long nowMs) => _node.PublishFrame(frame, offset, count, nowMs, out _);
 
-        public bool TryDequeue(out MeshFrame frame)
-        {
-            if (!_node.TryDequeue(out OutboundFrame outbound))
-            {
-                frame = default;
-                return false;
-            }
+        public bool TryDequeue(out OutboundFrame frame) => _node.TryDequeue(out frame);
 
-            frame = new MeshFrame(outbound.To, outbound.Priority, outbound.Buffer, outbound.Length);
-            return true;
-        }
-
-        public void Release(MeshFrame frame) => _pool.Return(frame.Buffer);
+        public void Release(OutboundFrame frame) => _pool.Return(frame.Buffer);
 
         public bool TryTakeDelivery(out MeshDelivery delivery)
         {

@@ -1,3 +1,4 @@
+using EdgeMesh.Gossip;
 using System.Collections.Generic;
 using EdgeMesh.Protocol.Wire;
 
@@ -37,10 +38,10 @@ namespace EdgeMesh.Daemon.Runtime
         FrameError Publish(byte[] frame, int offset, int count, long nowMs);
 
         /// <summary>Takes the next frame to send; hand it back with <see cref="Release"/> once sent.</summary>
-        bool TryDequeue(out MeshFrame frame);
+        bool TryDequeue(out OutboundFrame frame);
 
         /// <summary>Returns a sent frame's buffer to the protocol's pool.</summary>
-        void Release(MeshFrame frame);
+        void Release(OutboundFrame frame);
 
         /// <summary>Takes the next message for this node's subscribers.</summary>
         bool TryTakeDelivery(out MeshDelivery delivery);

@@ -1,3 +1,4 @@
+using EdgeMesh.Gossip;
 using System;
 using System.Collections.Generic;
 using EdgeMesh.Protocol.Wire;
@@ -171,7 +172,7 @@ namespace EdgeMesh.Daemon.Runtime
         {
             if (_mesh != null)
             {
-                while (_mesh.TryDequeue(out MeshFrame frame))
+                while (_mesh.TryDequeue(out OutboundFrame frame))
                 {
                     SendMeshFrame(frame, now);
                     _mesh.Release(frame);
@@ -186,7 +187,7 @@ namespace EdgeMesh.Daemon.Runtime
             _udp.Flush();
         }
 
-        private void SendMeshFrame(MeshFrame frame, long now)
+        private void SendMeshFrame(OutboundFrame frame, long now)
         {
             if (!_peers.TryGet(frame.To, out PeerEntry? peer) || peer!.Route == null)
             {

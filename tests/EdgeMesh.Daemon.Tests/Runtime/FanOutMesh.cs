@@ -1,3 +1,4 @@
+using EdgeMesh.Gossip;
 using System.Collections.Generic;
 using EdgeMesh.Daemon.Runtime;
 using EdgeMesh.Protocol.Wire;
@@ -13,7 +14,7 @@ namespace EdgeMesh.Daemon.Tests.Runtime
     {
         private readonly NodeId _self;
         private readonly List<NodeId> _contacts = new();
-        private readonly Queue<MeshFrame> _out = new();
+        private readonly Queue<OutboundFrame> _out = new();
         private readonly Queue<MeshDelivery> _deliveries = new();
         private readonly HashSet<ulong> _topics = new();
 
@@ -63,18 +64,18 @@ namespace EdgeMesh.Daemon.Tests.Runtime
                 var header = new FrameHeader { Kind = FrameKind.Membership, Sender = _self, Destination = contact.Value, PayloadLength = count, TimestampMs = (ulong)nowMs };
                 var buffer = new byte[WireFormat.HeaderLength + count];
                 Assert.Equal(FrameError.None, FrameCodec.Encode(ref header, frame, offset, count, buffer, 0, buffer.Length, out int written));
-                _out.Enqueue(new MeshFrame(contact, Priority.Telemetry, buffer, written));
+                _out.Enqueue(new OutboundFrame(contact, Priority.Telemetry, buffer, written));
             }
 
             return FrameError.None;
         }
 
-        public bool TryDequeue(out MeshFrame frame)
+        public bool TryDequeue(out OutboundFrame frame)
         {
             return _out.TryDequeue(out frame);
         }
 
-        public void Release(MeshFrame frame)
+        public void Release(OutboundFrame frame)
         {
             Released++;
         }
