@@ -355,19 +355,8 @@ namespace EdgeMesh.Simulation
             report.RmrStable = rmrStableCount == 0 ? 0 : rmrStableSum / rmrStableCount;
             report.LastDeliveryHopMean = metrics.Published == 0 ? 0 : (double)hopSum / metrics.Published;
             latencies.Sort();
-            report.LatencyP50Ms = Percentile(latencies, 0.50) / 1000.0;
-            report.LatencyP99Ms = Percentile(latencies, 0.99) / 1000.0;
-        }
-
-        private static double Percentile(List<long> sorted, double q)
-        {
-            if (sorted.Count == 0)
-            {
-                return 0;
-            }
-
-            int i = (int)Math.Ceiling(q * sorted.Count) - 1;
-            return sorted[Math.Clamp(i, 0, sorted.Count - 1)];
+            report.LatencyP50Ms = Percentiles.NearestRank(latencies, 0.50) / 1000.0;
+            report.LatencyP99Ms = Percentiles.NearestRank(latencies, 0.99) / 1000.0;
         }
     }
 }

@@ -13,6 +13,7 @@ using EdgeMesh.Protocol.Payloads;
 using EdgeMesh.Protocol.Wire;
 using EdgeMesh.Security.Admission;
 using EdgeMesh.Security.Identity;
+using EdgeMesh.Simulation;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EdgeMesh.Node.Demo
@@ -272,15 +273,9 @@ namespace EdgeMesh.Node.Demo
         /// <summary>Nearest-rank percentile; 0 for no samples.</summary>
         internal static double Percentile(List<long> samples, double p)
         {
-            if (samples.Count == 0)
-            {
-                return 0;
-            }
-
             long[] sorted = samples.ToArray();
             Array.Sort(sorted);
-            int rank = (int)Math.Ceiling(p * sorted.Length);
-            return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
+            return Percentiles.NearestRank(sorted, p);
         }
 
         private static void CreateNodeDirectory(FleetAuthority fleet, string fleetPublic, string dir)
