@@ -1,5 +1,6 @@
 using System;
 using System.Net;
+using EdgeMesh.Protocol.Payloads;
 using EdgeMesh.Protocol.Wire;
 using EdgeMesh.Security.Frames;
 using EdgeMesh.Security.Identity;
@@ -88,7 +89,7 @@ namespace EdgeMesh.Daemon.Runtime
                     break;
                 case FrameVerdict.Admitted:
                 case FrameVerdict.RevocationApplied:
-                    Heard(header.Sender, from, now);
+                    RememberCertificate(Heard(header.Sender, from, now), buffer, offset, ref header);
                     break;
                 case FrameVerdict.UnknownSender:
                     // The sender may have admitted us long ago while we restarted: ask it to present itself.
@@ -129,6 +130,9 @@ namespace EdgeMesh.Daemon.Runtime
                         peer.CredentialsSentMs = now;
                     }
 
+                    break;
+                case FrameKind.Membership when header.PayloadType == PayloadType.PeerDirectory:
+                    OnDirectory(peer, buffer, FrameCodec.PayloadOffset(offset), header.PayloadLength, now);
                     break;
                 case FrameKind.Membership:
                     _mesh?.Receive(buffer, offset, length, now);

@@ -191,7 +191,11 @@ namespace EdgeMesh.Daemon.Runtime
         {
             if (!_peers.TryGet(frame.To, out PeerEntry? peer) || peer!.Route == null)
             {
-                Count(RuntimeCounter.NoRoute);
+                if (!HoldForLookup(frame, now))
+                {
+                    Count(RuntimeCounter.NoRoute);
+                }
+
                 return;
             }
 
@@ -217,6 +221,12 @@ namespace EdgeMesh.Daemon.Runtime
         private void Deliver(MeshDelivery delivery, long now)
         {
             FrameVerdict verdict = _security.OriginVerifier.Verify(delivery.Frame, 0, delivery.FrameLength, now, out FrameHeader header);
+            if (verdict == FrameVerdict.UnknownSender)
+            {
+                HoldOrigin(delivery, header.Sender, now); // relayed from an originator that never presented itself here
+                return;
+            }
+
             if (verdict != FrameVerdict.Accepted || header.Kind != FrameKind.Publish)
             {
                 Count(RuntimeCounter.OriginRejected);

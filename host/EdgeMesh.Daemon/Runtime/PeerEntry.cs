@@ -32,6 +32,9 @@ namespace EdgeMesh.Daemon.Runtime
         /// <summary>When this node last presented its credentials to the peer.</summary>
         internal long CredentialsSentMs { get; set; }
 
+        /// <summary>The fleet certificate the peer presented (production), passed on to nodes that look it up.</summary>
+        internal byte[]? Certificate { get; set; }
+
         /// <summary>True once the peer was offered to the mesh protocol as a contact.</summary>
         internal bool Joined { get; set; }
     }

@@ -34,6 +34,12 @@ namespace EdgeMesh.Protocol.Payloads
         /// </summary>
         public const ushort GossipControl = 0x0300;
 
+        /// <summary>
+        /// The host daemon's address book exchange in Membership frames (a node's address and
+        /// certificate for its id); layout in docs/gossip.md, owned by the daemon.
+        /// </summary>
+        public const ushort PeerDirectory = 0x0301;
+
         /// <summary>First value applications may use for their own types.</summary>
         public const ushort FirstApplicationDefined = 0x8000;
     }

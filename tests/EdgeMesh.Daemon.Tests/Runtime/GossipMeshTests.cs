@@ -54,14 +54,14 @@ namespace EdgeMesh.Daemon.Tests.Runtime
             return node.GetPeers().Count(p => p.State == "active");
         }
 
-        private static byte[] Text(string text)
+        internal static byte[] Text(string text)
         {
             var buffer = new byte[64];
             Assert.Equal(Protocol.Wire.FrameError.None, TextCodec.Encode(text, buffer, 0, buffer.Length, out int length));
             return buffer.AsSpan(0, length).ToArray();
         }
 
-        private static async Task<HashSet<string>> ReadTexts(Subscription subscription, int count)
+        internal static async Task<HashSet<string>> ReadTexts(Subscription subscription, int count)
         {
             using var timeout = new CancellationTokenSource(Patience);
             var texts = new HashSet<string>();
