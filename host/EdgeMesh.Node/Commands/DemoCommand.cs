@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Text.Json;
 using EdgeMesh.Node.Demo;
 using EdgeMesh.Protocol.Link;
+using Spectre.Console;
 
 namespace EdgeMesh.Node.Commands
 {
@@ -42,7 +43,18 @@ namespace EdgeMesh.Node.Commands
                     Console.WriteLine($"Starting {count} nodes (production mode, throwaway fleet, loopback UDP)...");
                 }
 
-                FleetDemoResult result = await new FleetDemo(asJson ? null : Console.Out, count, TimeSpan.FromSeconds(seconds)).RunAsync(cancellationToken).ConfigureAwait(false);
+                var length = TimeSpan.FromSeconds(seconds);
+                FleetDemoResult result;
+                if (!asJson && LiveDemoView.IsSupported(AnsiConsole.Console))
+                {
+                    // A person at a terminal: the table redraws in place; logs and CI get plain lines.
+                    result = await new LiveDemoView(AnsiConsole.Console, count).RunAsync(view => new FleetDemo(view, count, length).RunAsync(cancellationToken)).ConfigureAwait(false);
+                }
+                else
+                {
+                    result = await new FleetDemo(asJson ? null : new PlainDemoView(Console.Out), count, length).RunAsync(cancellationToken).ConfigureAwait(false);
+                }
+
                 Console.WriteLine(asJson ? Json(result) : Summary(result));
                 return result.Success ? ExitCodes.Success : ExitCodes.Failure;
             });

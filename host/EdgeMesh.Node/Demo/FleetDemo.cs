@@ -33,22 +33,37 @@ namespace EdgeMesh.Node.Demo
         private static readonly TimeSpan JoinPatience = TimeSpan.FromSeconds(20);
         private static readonly TimeSpan DrainPatience = TimeSpan.FromSeconds(5);
 
-        private readonly TextWriter? _live;
+        /// <summary>Latency samples per node kept for the live view's per-node percentiles.</summary>
+        internal const int RecentLatencies = 256;
+
+        private readonly IFleetDemoView? _view;
         private readonly int _count;
         private readonly TimeSpan _duration;
         private readonly Lock _gate = new();
         private readonly List<long> _latencies = new();
+        private readonly long[] _receivedBy;
+        private readonly long[] _publishedBy;
+        private readonly long[][] _recent;
+        private readonly int[] _recentNext;
         private long _delivered;
         private long _expected;
         private long _published;
         private bool _motionDelivered;
 
-        /// <summary>A demo of <paramref name="nodes"/> nodes publishing for <paramref name="duration"/>; live lines go to <paramref name="live"/> when given.</summary>
-        internal FleetDemo(TextWriter? live, int nodes, TimeSpan duration)
+        /// <summary>A demo of <paramref name="nodes"/> nodes publishing for <paramref name="duration"/>; progress goes to <paramref name="view"/> when given.</summary>
+        internal FleetDemo(IFleetDemoView? view, int nodes, TimeSpan duration)
         {
-            _live = live;
+            _view = view;
             _count = nodes;
             _duration = duration;
+            _receivedBy = new long[nodes];
+            _publishedBy = new long[nodes];
+            _recent = new long[nodes][];
+            _recentNext = new int[nodes];
+            for (int i = 0; i < nodes; i++)
+            {
+                _recent[i] = new long[RecentLatencies];
+            }
         }
 
         internal async Task<FleetDemoResult> RunAsync(CancellationToken cancellationToken)
@@ -68,7 +83,7 @@ namespace EdgeMesh.Node.Demo
 
                 var clock = Stopwatch.StartNew();
                 int joined = await WaitForJoinAsync(nodes, cancellationToken).ConfigureAwait(false);
-                _live?.WriteLine($"{joined}/{_count} nodes joined in {clock.Elapsed.TotalSeconds:0.0} s");
+                _view?.Joined(joined, _count, clock.Elapsed.TotalSeconds);
 
                 MeshNode robot = nodes[^1];
                 string motionTopic = "robot/" + robot.Id + "/motion";
@@ -82,7 +97,7 @@ namespace EdgeMesh.Node.Demo
 
                     Subscription subscription = nodes[i].Subscribe(topics);
                     subscriptions.Add(subscription);
-                    readers.Add(ReadAsync(subscription, NodeIds.FormatShort(nodes[i].Id), motionTopic));
+                    readers.Add(ReadAsync(subscription, i, NodeIds.FormatShort(nodes[i].Id), motionTopic));
                 }
 
                 var traffic = Stopwatch.StartNew();
@@ -156,7 +171,9 @@ namespace EdgeMesh.Node.Demo
             var sensorIds = new ushort[] { 1, 2, 3 };
             var values = new float[3];
             var second = Stopwatch.StartNew();
-            long deliveredAtSecond = 0;
+            var elapsed = Stopwatch.StartNew();
+            long[] receivedAtSecond = new long[_count];
+            long[] publishedAtSecond = new long[_count];
             for (int tick = 0; tick < ticks; tick++)
             {
                 for (int i = 0; i < nodes.Count; i++)
@@ -165,26 +182,24 @@ namespace EdgeMesh.Node.Demo
                     values[1] = tick;
                     values[2] = 0.5f;
                     Check(TelemetryCodec.Encode(sensorIds, values, 0, 3, payload, 0, payload.Length, out int length));
-                    Publish(nodes[i], TelemetryTopic, PayloadType.Telemetry, payload.AsSpan(0, length), Priority.Telemetry, nodes.Count - 1);
+                    Publish(nodes, i, TelemetryTopic, PayloadType.Telemetry, payload.AsSpan(0, length), Priority.Telemetry, nodes.Count - 1);
                     if (tick % HeartbeatEveryTicks == 0)
                     {
                         var pose = new Pose(new Vector3F(i, tick * 0.1f, 0f), QuaternionF.Identity);
                         Check(HeartbeatCodec.Encode(new Heartbeat(Protocol.Payloads.NodeStatus.Ok, 8000, 24000, (uint)(tick / 5), pose), payload, 0, payload.Length, out length));
-                        Publish(nodes[i], HeartbeatTopic, PayloadType.Heartbeat, payload.AsSpan(0, length), Priority.Telemetry, nodes.Count - 1);
+                        Publish(nodes, i, HeartbeatTopic, PayloadType.Heartbeat, payload.AsSpan(0, length), Priority.Telemetry, nodes.Count - 1);
                     }
                 }
 
                 if (tick == ticks / 2)
                 {
                     Check(MotionCommandCodec.Encode(new MotionCommand(1, new Vector3F(0.4f, 0f, 0f), new Vector3F(0f, 0f, 0.25f), 500), payload, 0, payload.Length, out int length));
-                    Publish(nodes[0], motionTopic, PayloadType.MotionCommand, payload.AsSpan(0, length), Priority.Motion, 1);
+                    Publish(nodes, 0, motionTopic, PayloadType.MotionCommand, payload.AsSpan(0, length), Priority.Motion, 1);
                 }
 
-                if (_live != null && second.ElapsedMilliseconds >= 1000)
+                if (_view != null && second.ElapsedMilliseconds >= 1000)
                 {
-                    long delivered = Interlocked.Read(ref _delivered);
-                    _live.WriteLine(LiveLine(nodes, (delivered - deliveredAtSecond) / second.Elapsed.TotalSeconds));
-                    deliveredAtSecond = delivered;
+                    _view.Update(Snapshot(nodes, elapsed.Elapsed.TotalSeconds, second.Elapsed.TotalSeconds, receivedAtSecond, publishedAtSecond));
                     second.Restart();
                 }
 
@@ -192,12 +207,13 @@ namespace EdgeMesh.Node.Demo
             }
         }
 
-        private void Publish(MeshNode node, string topic, ushort payloadType, ReadOnlySpan<byte> payload, Priority priority, int receivers)
+        private void Publish(List<MeshNode> nodes, int index, string topic, ushort payloadType, ReadOnlySpan<byte> payload, Priority priority, int receivers)
         {
             Interlocked.Add(ref _expected, receivers);
-            if (node.Publish(topic, payloadType, payload, priority) == PublishResult.Published)
+            if (nodes[index].Publish(topic, payloadType, payload, priority) == PublishResult.Published)
             {
                 Interlocked.Increment(ref _published);
+                Interlocked.Increment(ref _publishedBy[index]);
             }
         }
 
@@ -211,7 +227,7 @@ namespace EdgeMesh.Node.Demo
         }
 
         /// <summary>Counts what a node receives from the others (its own publications come back locally and are skipped).</summary>
-        private async Task ReadAsync(Subscription subscription, string self, string motionTopic)
+        private async Task ReadAsync(Subscription subscription, int index, string self, string motionTopic)
         {
             try
             {
@@ -225,9 +241,12 @@ namespace EdgeMesh.Node.Demo
                         }
 
                         Interlocked.Increment(ref _delivered);
+                        Interlocked.Increment(ref _receivedBy[index]);
+                        long latency = Math.Max(0, message.ReceivedMs - message.TimestampMs);
                         lock (_gate)
                         {
-                            _latencies.Add(Math.Max(0, message.ReceivedMs - message.TimestampMs));
+                            _latencies.Add(latency);
+                            _recent[index][_recentNext[index]++ % RecentLatencies] = latency;
                             _motionDelivered |= message.Topic == motionTopic;
                         }
                     }
@@ -239,16 +258,47 @@ namespace EdgeMesh.Node.Demo
             }
         }
 
-        private string LiveLine(List<MeshNode> nodes, double perSecond)
+        /// <summary>The live view's figures; <paramref name="receivedAt"/> and <paramref name="publishedAt"/> hold the counts at the last call and are updated.</summary>
+        private FleetDemoSnapshot Snapshot(List<MeshNode> nodes, double elapsedSeconds, double intervalSeconds, long[] receivedAt, long[] publishedAt)
         {
-            int[] active = nodes.Select(n => n.GetPeers().Count(p => p.State == "active")).ToArray();
-            double p50;
+            var rows = new List<FleetDemoNodeRow>(nodes.Count);
+            double perSecond = 0;
             lock (_gate)
             {
-                p50 = Percentile(_latencies, 0.50);
-            }
+                for (int i = 0; i < nodes.Count; i++)
+                {
+                    List<Daemon.Api.PeerInfo> peers = nodes[i].GetPeers();
+                    long received = Interlocked.Read(ref _receivedBy[i]);
+                    long published = Interlocked.Read(ref _publishedBy[i]);
+                    var recent = new List<long>(_recent[i].AsSpan(0, Math.Min(_recentNext[i], RecentLatencies)).ToArray());
+                    rows.Add(new FleetDemoNodeRow
+                    {
+                        Id = NodeIds.FormatShort(nodes[i].Id),
+                        ActivePeers = peers.Count(p => p.State == "active"),
+                        Peers = peers.Count,
+                        InPerSecond = (received - receivedAt[i]) / intervalSeconds,
+                        OutPerSecond = (published - publishedAt[i]) / intervalSeconds,
+                        Delivered = received,
+                        LatencyP50Ms = Percentile(recent, 0.50),
+                        LatencyP99Ms = Percentile(recent, 0.99),
+                    });
+                    perSecond += (received - receivedAt[i]) / intervalSeconds;
+                    receivedAt[i] = received;
+                    publishedAt[i] = published;
+                }
 
-            return $"  active neighbours min {active.Min()} avg {active.Average():0.0} | delivered {Interlocked.Read(ref _delivered)}/{Interlocked.Read(ref _expected)} | {perSecond:0} msg/s | latency p50 {p50:0} ms";
+                return new FleetDemoSnapshot
+                {
+                    ElapsedSeconds = elapsedSeconds,
+                    TotalSeconds = _duration.TotalSeconds,
+                    Delivered = Interlocked.Read(ref _delivered),
+                    Expected = Interlocked.Read(ref _expected),
+                    DeliveredPerSecond = perSecond,
+                    LatencyP50Ms = Percentile(_latencies, 0.50),
+                    LatencyP99Ms = Percentile(_latencies, 0.99),
+                    Nodes = rows,
+                };
+            }
         }
 
         private FleetDemoResult Result(int joined, double seconds)

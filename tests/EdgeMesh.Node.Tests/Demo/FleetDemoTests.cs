@@ -14,7 +14,7 @@ namespace EdgeMesh.Node.Tests.Demo
         public async Task A_small_fleet_joins_and_delivers_everything_including_the_motion_command()
         {
             var live = new StringWriter();
-            FleetDemoResult result = await new FleetDemo(live, 3, TimeSpan.FromSeconds(1)).RunAsync(CancellationToken.None);
+            FleetDemoResult result = await new FleetDemo(new PlainDemoView(live), 3, TimeSpan.FromSeconds(1)).RunAsync(CancellationToken.None);
 
             Assert.Equal(3, result.Joined);
             Assert.True(result.Published >= 3 * 5, "every node published telemetry every tick");
