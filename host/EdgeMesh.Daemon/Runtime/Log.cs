@@ -26,6 +26,9 @@ namespace EdgeMesh.Daemon.Runtime
         [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "local api on http://{EndPoint}")]
         internal static partial void ApiUp(ILogger logger, System.Net.IPEndPoint endPoint);
 
+        [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "ready in {Milliseconds:0} ms after process start ({Steps})")]
+        internal static partial void Ready(ILogger logger, double milliseconds, string steps);
+
         [LoggerMessage(EventId = 7, Level = LogLevel.Debug, Message = "{Socket}: {Error}")]
         internal static partial void SocketError(ILogger logger, string socket, string error);
     }

@@ -24,23 +24,30 @@ namespace EdgeMesh.Node.Commands
 
         private static int Run(ParseResult parse, string directory)
         {
+            var timeline = new StartupTimeline();
             if (!Cli.RequireSodium(parse, out int exitCode))
             {
                 return exitCode;
             }
+
+            timeline.Mark("libsodium");
 
             if (!NodeConfig.TryLoad(Path.Combine(directory, NodeConfig.FileName), out NodeConfig? config, out string error))
             {
                 return Cli.Fail(parse, error);
             }
 
+            timeline.Mark("config");
             LogLevel level = Enum.Parse<LogLevel>(config!.LogLevel, ignoreCase: true);
             using ILoggerFactory logging = NodeLogging.Create(level);
             ILogger log = logging.CreateLogger("edgemesh");
+            timeline.Mark("logging");
             if (!MeshNode.TryCreate(directory, config, logging, TimeProvider.System, out MeshNode? node, out error))
             {
                 return Cli.Fail(parse, error);
             }
+
+            timeline.Mark("keys+sockets");
 
             using (node)
             {
@@ -49,14 +56,24 @@ namespace EdgeMesh.Node.Commands
                     return Cli.Fail(parse, error);
                 }
 
+                timeline.Mark("api build");
+
                 using var stop = new CancellationTokenSource();
                 using PosixSignalRegistration term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
                 using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
                 try
                 {
                     node!.StartAsync(stop.Token).GetAwaiter().GetResult();
+                    timeline.Mark("mesh start");
                     api!.StartAsync(stop.Token).GetAwaiter().GetResult();
+                    timeline.Mark("api start");
                     Log.ApiUp(log, api.EndPoint);
+                    if (log.IsEnabled(LogLevel.Information))
+                    {
+                        string steps = timeline.Describe();
+                        double sinceStart = StartupTimeline.SinceProcessStartMs();
+                        Log.Ready(log, sinceStart, steps);
+                    }
                     stop.Token.WaitHandle.WaitOne();
                 }
                 catch (IOException e)
