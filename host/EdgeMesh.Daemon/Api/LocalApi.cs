@@ -23,7 +23,7 @@ namespace EdgeMesh.Daemon.Api
     /// The local HTTP API (docs/api.md): status, peers, publish, subscribe as server-sent events and
     /// Prometheus metrics. Binds loopback by default; a non-loopback address is refused unless a
     /// token file is configured, and then every request needs <c>Authorization: Bearer TOKEN</c>.
-    /// Minimal API on the slim builder with source-generated JSON, so it publishes with NativeAOT.
+    /// Minimal API on the empty builder with source-generated JSON, so it publishes with NativeAOT.
     /// </summary>
     public sealed class LocalApi : IAsyncDisposable
     {
@@ -72,8 +72,11 @@ namespace EdgeMesh.Daemon.Api
                 return false;
             }
 
-            WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.ConfigureKestrel(o => o.Listen(endPoint));
+            // The empty builder reads no configuration files or environment (and watches none): the
+            // node's own edgemesh.json is the configuration. Kestrel and routing are all it needs.
+            WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+            builder.WebHost.UseKestrelCore().ConfigureKestrel(o => o.Listen(endPoint));
+            builder.Services.AddRoutingCore();
             NodeLogging.Configure(builder.Logging, logLevel);
             builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
             WebApplication app = builder.Build();

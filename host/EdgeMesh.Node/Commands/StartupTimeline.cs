@@ -37,6 +37,12 @@ namespace EdgeMesh.Node.Commands
             _last = now;
         }
 
+        /// <summary>Records a step timed elsewhere (one that ran beside the others).</summary>
+        internal void Add(string name, double milliseconds)
+        {
+            _steps.Add(new KeyValuePair<string, double>(name, milliseconds));
+        }
+
         /// <summary>"name 1.2 ms, ..." for every step, then the total since the command began.</summary>
         internal string Describe()
         {
