@@ -16,11 +16,7 @@ cd "$(dirname "$0")/.."
 
 exe="${1:-}"
 runs="${2:-11}"
-if [[ -z "$exe" ]]; then
-    dotnet publish host/EdgeMesh.Node -f net9.0 -r linux-x64 -c Release \
-        -p:PublishAot=true -p:EdgeMeshLibraryTargets=net9.0 -o artifacts/aot >&2
-    exe=artifacts/aot/edgemesh
-fi
+[[ -n "$exe" ]] || exe="$(bash tests/aot-edgemesh.sh)"
 
 work="$(mktemp -d)"
 pid=""

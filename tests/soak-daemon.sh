@@ -17,11 +17,7 @@ cd "$(dirname "$0")/.."
 minutes="${1:-10}"
 exe="${2:-}"
 rate="${3:-100}"
-if [[ -z "$exe" ]]; then
-    dotnet publish host/EdgeMesh.Node -f net9.0 -r linux-x64 -c Release \
-        -p:PublishAot=true -p:EdgeMeshLibraryTargets=net9.0 -o artifacts/aot >&2
-    exe=artifacts/aot/edgemesh
-fi
+[[ -n "$exe" ]] || exe="$(bash tests/aot-edgemesh.sh)"
 
 work="$(mktemp -d)"
 pids=()

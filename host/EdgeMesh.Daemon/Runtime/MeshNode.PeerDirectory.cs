@@ -255,23 +255,7 @@ namespace EdgeMesh.Daemon.Runtime
             }
         }
 
-        private sealed class HeldItem
-        {
-            internal HeldItem(NodeId id, byte[] frame, ulong topic, long deadlineMs)
-            {
-                Id = id;
-                Frame = frame;
-                Topic = topic;
-                DeadlineMs = deadlineMs;
-            }
-
-            internal NodeId Id { get; }
-
-            internal byte[] Frame { get; }
-
-            internal ulong Topic { get; }
-
-            internal long DeadlineMs { get; }
-        }
+        /// <summary>A copy of a frame or delivery waiting for <see cref="Id"/>'s address or certificate until <see cref="DeadlineMs"/>.</summary>
+        private readonly record struct HeldItem(NodeId Id, byte[] Frame, ulong Topic, long DeadlineMs);
     }
 }

@@ -7,10 +7,12 @@ using EdgeMesh.Security.Admission;
 
 namespace EdgeMesh.Daemon.Tests.Runtime
 {
-    /// <summary>Daemons on loopback joined by the real gossip layer (HyParView, SWIM, PlumTree).</summary>
+    /// <summary>Daemons on loopback joined by the real gossip layer (HyParView, SWIM, PlumTree), found by multicast discovery or through one bootstrap contact.</summary>
     public sealed class GossipMeshTests
     {
         private const string Topic = "fleet/chat";
+        private const string StarTopic = "fleet/star";
+        private const int SpokeCount = 5;
         private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
         [Fact]
@@ -44,6 +46,68 @@ namespace EdgeMesh.Daemon.Tests.Runtime
             }
         }
 
+        [Fact]
+        public async Task NodesThatBootstrapOnlyFromOneHubReachEachOtherAndCheckEveryOriginEndToEnd()
+        {
+            using var nodes = new TestNodes();
+            using FleetAuthority fleet = FleetAuthority.Generate();
+            var mesh = new List<MeshNode> { StartSpoke(nodes, fleet, "hub", null) };
+            string hub = mesh[0].UdpEndPoint.ToString();
+            for (int i = 1; i < SpokeCount; i++)
+            {
+                mesh.Add(StartSpoke(nodes, fleet, "n" + i, hub));
+            }
+
+            // Beyond the hub, each node needs a neighbour it learnt through the gossip layer (an id
+            // without an address) and reached through an address book answer.
+            Assert.True(
+                SpinWait.SpinUntil(() => mesh.Skip(1).All(n => ActiveNonHubPeers(n, mesh[0]) > 0), Patience),
+                "every spoke holds a non-hub peer in its active view: " + string.Join(", ", mesh.Select(n => ActiveNonHubPeers(n, mesh[0]))));
+
+            Subscription[] subscriptions = mesh.Select(n => n.Subscribe(new[] { StarTopic })).ToArray();
+            try
+            {
+                for (int i = 0; i < SpokeCount; i++)
+                {
+                    Assert.Equal(PublishResult.Published, mesh[i].Publish(StarTopic, PayloadType.Text, Text("from " + i)));
+                }
+
+                var expected = Enumerable.Range(0, SpokeCount).Select(i => "from " + i).ToHashSet();
+                for (int i = 0; i < SpokeCount; i++)
+                {
+                    Assert.Equal(expected, await ReadTexts(subscriptions[i], SpokeCount)); // every origin, each once
+                    var counters = mesh[i].GetStatus().Counters;
+                    Assert.False(counters.Dropped.ContainsKey("OriginRejected"), "node " + i + " verified every originator");
+                }
+
+                Assert.Contains(mesh.Skip(1), n => n.GetStatus().Counters.Transport.GetValueOrDefault("directory.answersApplied") > 0);
+                Assert.True(mesh[0].GetStatus().Counters.Transport.GetValueOrDefault("directory.requestsAnswered") > 0, "the hub vouched for the spokes");
+            }
+            finally
+            {
+                Array.ForEach(subscriptions, s => s.Dispose());
+            }
+        }
+
+        /// <summary>A node with multicast discovery off that knows only <paramref name="bootstrap"/>.</summary>
+        private static MeshNode StartSpoke(TestNodes nodes, FleetAuthority fleet, string name, string? bootstrap)
+        {
+            NodeConfig config = nodes.LoopbackConfig();
+            config.Discovery.Enabled = false;
+            if (bootstrap != null)
+            {
+                config.Bootstrap.Add(bootstrap);
+            }
+
+            return StartGossip(nodes, fleet, name, config);
+        }
+
+        private static int ActiveNonHubPeers(MeshNode node, MeshNode hub)
+        {
+            string hubId = hub.Id.ToString();
+            return node.GetPeers().Count(p => p.State == "active" && p.Id != hubId);
+        }
+
         private static MeshNode StartGossip(TestNodes nodes, FleetAuthority fleet, string name, NodeConfig config)
         {
             return nodes.Start(nodes.CreateNodeDirectory(fleet, name), config, GossipMesh.Factory(MeshNode.GossipOptionsFor(config)));
@@ -54,14 +118,14 @@ namespace EdgeMesh.Daemon.Tests.Runtime
             return node.GetPeers().Count(p => p.State == "active");
         }
 
-        internal static byte[] Text(string text)
+        private static byte[] Text(string text)
         {
             var buffer = new byte[64];
             Assert.Equal(Protocol.Wire.FrameError.None, TextCodec.Encode(text, buffer, 0, buffer.Length, out int length));
             return buffer.AsSpan(0, length).ToArray();
         }
 
-        internal static async Task<HashSet<string>> ReadTexts(Subscription subscription, int count)
+        private static async Task<HashSet<string>> ReadTexts(Subscription subscription, int count)
         {
             using var timeout = new CancellationTokenSource(Patience);
             var texts = new HashSet<string>();
