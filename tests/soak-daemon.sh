@@ -7,7 +7,8 @@
 # second bootstraps from the first), keeps one `edgemesh sub` stream open on each, and publishes
 # RATE messages per second (default 100, half through each node's local API, one batch of HTTP
 # requests per second over a kept-alive connection) for MINUTES minutes (default 10). Every 30 s
-# it samples VmRSS of both daemons and the messages each subscriber received, and prints one
+# it samples VmRSS of both daemons, their managed heap after the last collection (from /metrics)
+# and the messages each subscriber received, and prints one
 # table row; the last line says how much RSS grew over the second half of the run (after the
 # allocator and the GC reached their working size, which takes a minute or two). Without a binary it publishes the net9.0 NativeAOT build into artifacts/aot first.
 # Nothing leaves the machine.
@@ -58,7 +59,8 @@ body='{"topic":"soak","text":"soak payload: 64 bytes of steady telemetry-like tr
 publish() { curl -s -H 'Content-Type: application/json' -d "$body" $1 >/dev/null || true; }
 
 rss() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
-printf '%-7s %-12s %-12s %-10s %-10s\n' "t (s)" "A RSS (KiB)" "B RSS (KiB)" "A recv" "B recv"
+heap() { curl -s "http://127.0.0.1:$1/metrics" | awk '/^edgemesh_gc_heap_bytes/ {printf "%d", $2 / 1024}'; }
+printf '%-7s %-12s %-12s %-13s %-13s %-10s %-10s\n' "t (s)" "A RSS (KiB)" "B RSS (KiB)" "A heap (KiB)" "B heap (KiB)" "A recv" "B recv"
 start=$(date +%s)
 end=$((start + minutes * 60))
 next_sample=$start
@@ -68,7 +70,7 @@ while :; do
     if (( now >= next_sample )); then
         kill -0 "$pid_a" 2>/dev/null && kill -0 "$pid_b" 2>/dev/null || { echo "soak: a daemon exited; logs:" >&2; cat "$work/a.log" "$work/b.log" >&2; exit 1; }
         t=$((now - start)); ra=$(rss "$pid_a"); rb=$(rss "$pid_b")
-        printf '%-7d %-12d %-12d %-10d %-10d\n' "$t" "$ra" "$rb" "$(wc -l <"$work/a.sub")" "$(wc -l <"$work/b.sub")"
+        printf '%-7d %-12d %-12d %-13s %-13s %-10d %-10d\n' "$t" "$ra" "$rb" "$(heap "$base")" "$(heap "$((base + 2))")" "$(wc -l <"$work/a.sub")" "$(wc -l <"$work/b.sub")"
         if [[ -z "$first_a" && $t -ge $((minutes * 30)) ]]; then first_a=$ra; first_b=$rb; first_t=$t; fi
         last_a=$ra; last_b=$rb
         next_sample=$((next_sample + 30))

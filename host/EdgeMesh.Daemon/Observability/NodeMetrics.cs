@@ -34,6 +34,9 @@ namespace EdgeMesh.Daemon.Observability
             _meter.CreateObservableCounter("edgemesh_mesh_total", () => Tagged(_current.Counters.Mesh, "counter"), description: "Membership and broadcast protocol counters.");
             _meter.CreateObservableGauge("edgemesh_peers", PeersByState, description: "Authenticated peers by state.");
             _meter.CreateObservableGauge("edgemesh_uptime_seconds", () => _current.UptimeSeconds, description: "Seconds since the node started.");
+            // Memory: tells a managed-heap leak from native growth when RSS creeps (tests/soak-daemon.sh).
+            _meter.CreateObservableGauge("edgemesh_gc_heap_bytes", () => GC.GetGCMemoryInfo().HeapSizeBytes, description: "Managed heap size after the last garbage collection.");
+            _meter.CreateObservableGauge("edgemesh_process_resident_bytes", () => Environment.WorkingSet, description: "Resident memory of the process.");
         }
 
         /// <summary>Takes a new snapshot; call before each collection.</summary>

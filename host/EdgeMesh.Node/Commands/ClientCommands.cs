@@ -28,9 +28,15 @@ namespace EdgeMesh.Node.Commands
         {
             Option<string> api = ApiClient.CreateApiOption();
             var json = new Option<bool>("--json") { Description = "Print the status as one JSON object." };
-            var command = new Command("status", "Show a running node's id, mode, peers, uptime and counters.") { api, json };
+            var watch = new Option<bool>("--watch") { Description = "Refresh every second until Ctrl+C: a live table of peers on a terminal, one line per second otherwise." };
+            var command = new Command("status", "Show a running node's id, mode, peers, uptime and counters.") { api, json, watch };
             command.SetAction((parse, token) => CallAsync(parse, api, async client =>
             {
+                if (parse.GetValue(watch))
+                {
+                    return await StatusWatch.RunAsync(client, Cli.Out(parse), token).ConfigureAwait(false);
+                }
+
                 NodeStatus status = await client.GetAsync("/v1/status", ApiJsonContext.Default.NodeStatus, token).ConfigureAwait(false);
                 TextWriter output = Cli.Out(parse);
                 if (parse.GetValue(json))

@@ -45,7 +45,7 @@ namespace EdgeMesh.Node.Commands
 
                 var length = TimeSpan.FromSeconds(seconds);
                 FleetDemoResult result;
-                if (!asJson && LiveDemoView.IsSupported(AnsiConsole.Console))
+                if (!asJson && LiveTerminal.IsInteractive(AnsiConsole.Console))
                 {
                     // A person at a terminal: the table redraws in place; logs and CI get plain lines.
                     result = await new LiveDemoView(AnsiConsole.Console, count).RunAsync(view => new FleetDemo(view, count, length).RunAsync(cancellationToken)).ConfigureAwait(false);

@@ -36,10 +36,6 @@ namespace EdgeMesh.Node.Demo
             }
         }
 
-        /// <summary>True when standard output is a terminal that can redraw in place.</summary>
-        internal static bool IsSupported(IAnsiConsole console) =>
-            !Console.IsOutputRedirected && console.Profile.Capabilities.Interactive && console.Profile.Capabilities.Ansi;
-
         /// <summary>Runs <paramref name="body"/> with the table on screen; it stays visible afterwards.</summary>
         internal Task<T> RunAsync<T>(Func<IFleetDemoView, Task<T>> body)
         {
