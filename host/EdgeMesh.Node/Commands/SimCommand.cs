@@ -20,23 +20,50 @@ namespace EdgeMesh.Node.Commands
             var partitionSeconds = new Option<double>("--partition-seconds") { Description = "Duration of the partition in simulated seconds.", DefaultValueFactory = _ => 30.0 };
             var messages = new Option<int>("--messages") { Description = "Messages to publish.", DefaultValueFactory = _ => 100 };
             var seed = new Option<ulong>("--seed") { Description = "Run seed: the same seed gives the same trace.", DefaultValueFactory = _ => 1UL };
-            var interval = new Option<double>("--interval-ms") { Description = "Time between messages, simulated milliseconds.", DefaultValueFactory = _ => 100.0 };
-            var payload = new Option<int>("--payload-bytes") { Description = "Payload size of each message.", DefaultValueFactory = _ => 64 };
+            var interval = new Option<double?>("--interval-ms") { Description = "Time between messages, simulated milliseconds (default 100, or 2000 with --radio)." };
+            var payload = new Option<int?>("--payload-bytes") { Description = "Payload size of each message (default 64, or 32 with --radio; at most 218 on radio)." };
             var latencyMin = new Option<double>("--latency-min-ms") { Description = "Smallest per-link base latency.", DefaultValueFactory = _ => 5.0 };
             var latencyMax = new Option<double>("--latency-max-ms") { Description = "Largest per-link base latency.", DefaultValueFactory = _ => 25.0 };
             var jitter = new Option<double>("--jitter-ms") { Description = "Mean exponential per-frame jitter.", DefaultValueFactory = _ => 2.0 };
             var bandwidth = new Option<long>("--bandwidth-kbps") { Description = "Uplink bandwidth per node in kbit/s (0: unlimited).", DefaultValueFactory = _ => 0L };
             var settle = new Option<double?>("--settle") { Description = "Seconds between the fault (crash or heal) and the first message (default 1, or 10 after a partition)." };
             var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a summary." };
+            var radio = new Option<bool>("--radio") { Description = "Simulate one shared radio channel running managed flooding instead of the gossip layer (--nodes, --loss, --seed, --messages, --interval-ms, --payload-bytes apply; --loss is per receiver)." };
+            var range = new Option<double>("--range-m") { Description = "With --radio: radio range in metres.", DefaultValueFactory = _ => 1000.0 };
+            var neighbours = new Option<double>("--neighbours") { Description = "With --radio: mean number of nodes in range of a node (sets the area the nodes are placed on).", DefaultValueFactory = _ => 10.0 };
+            var hopLimit = new Option<int>("--hop-limit") { Description = "With --radio: hop limit of every originated frame (0..15).", DefaultValueFactory = _ => 7 };
+            var bitrate = new Option<long>("--bitrate-bps") { Description = "With --radio: bit rate of the channel, bits per second (sets the airtime of a frame).", DefaultValueFactory = _ => 5470L };
+            var suppression = new Option<int>("--suppression") { Description = "With --radio: copies heard from neighbours that cancel a waiting rebroadcast (0: plain flooding, every node relays every new frame once).", DefaultValueFactory = _ => 1 };
+            var noSnr = new Option<bool>("--no-snr") { Description = "With --radio: do not report the SNR to the flooder (its rebroadcast delay is then random)." };
 
-            var command = new Command("sim", "Run the gossip layer (HyParView, SWIM, PlumTree) on the deterministic network simulator.");
-            foreach (Option option in new Option[] { nodes, loss, fail, churn, partition, partitionSeconds, messages, seed, interval, payload, latencyMin, latencyMax, jitter, bandwidth, settle, json })
+            var command = new Command("sim", "Run the gossip layer (HyParView, SWIM, PlumTree) on the deterministic network simulator, or with --radio managed flooding on a simulated radio channel.");
+            foreach (Option option in new Option[] { nodes, loss, fail, churn, partition, partitionSeconds, messages, seed, interval, payload, latencyMin, latencyMax, jitter, bandwidth, settle, json, radio, range, neighbours, hopLimit, bitrate, suppression, noSnr })
             {
                 command.Options.Add(option);
             }
 
             command.SetAction(parseResult =>
             {
+                if (parseResult.GetValue(radio))
+                {
+                    var radioOptions = new RadioOptions
+                    {
+                        Nodes = parseResult.GetValue(nodes),
+                        Loss = parseResult.GetValue(loss),
+                        Seed = parseResult.GetValue(seed),
+                        Messages = parseResult.GetValue(messages),
+                        MessageIntervalMs = parseResult.GetValue(interval) ?? 2_000,
+                        PayloadBytes = parseResult.GetValue(payload) ?? 32,
+                        RangeMeters = parseResult.GetValue(range),
+                        MeanNeighbours = parseResult.GetValue(neighbours),
+                        HopLimit = parseResult.GetValue(hopLimit),
+                        BitrateBps = parseResult.GetValue(bitrate),
+                        SuppressionThreshold = parseResult.GetValue(suppression),
+                        UseSnr = !parseResult.GetValue(noSnr),
+                    };
+                    return RadioSimCommand.Run(radioOptions, parseResult.GetValue(json));
+                }
+
                 var options = new ScenarioOptions
                 {
                     Nodes = parseResult.GetValue(nodes),
@@ -47,8 +74,8 @@ namespace EdgeMesh.Node.Commands
                     PartitionSeconds = parseResult.GetValue(partitionSeconds),
                     Messages = parseResult.GetValue(messages),
                     Seed = parseResult.GetValue(seed),
-                    MessageIntervalMs = parseResult.GetValue(interval),
-                    PayloadBytes = parseResult.GetValue(payload),
+                    MessageIntervalMs = parseResult.GetValue(interval) ?? 100,
+                    PayloadBytes = parseResult.GetValue(payload) ?? 64,
                     LatencyMinMs = parseResult.GetValue(latencyMin),
                     LatencyMaxMs = parseResult.GetValue(latencyMax),
                     JitterMs = parseResult.GetValue(jitter),
@@ -155,7 +182,7 @@ namespace EdgeMesh.Node.Commands
         }
 
         /// <summary>A one-line progress bar on stderr, drawn only when stderr is a terminal.</summary>
-        private sealed class ProgressBar : IDisposable
+        internal sealed class ProgressBar : IDisposable
         {
             private int lastPercent = -1;
 
