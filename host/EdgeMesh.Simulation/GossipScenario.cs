@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using EdgeMesh.Gossip;
 using EdgeMesh.Protocol.Wire;
 
@@ -83,12 +82,10 @@ namespace EdgeMesh.Simulation
         public ScenarioReport Run(Action<double>? progress = null)
         {
             sim.Progress = progress;
-            var watch = Stopwatch.StartNew();
-            sim.RunUntil(endUs);
-            watch.Stop();
+            (double wall, double rate) = WallClock.Time(() => sim.RunUntil(endUs), () => sim.Events);
             ScenarioReport report = Measure();
-            report.WallSeconds = watch.Elapsed.TotalSeconds;
-            report.EventsPerSecond = report.WallSeconds > 0 ? sim.Events / report.WallSeconds : 0;
+            report.WallSeconds = wall;
+            report.EventsPerSecond = rate;
             return report;
         }
 

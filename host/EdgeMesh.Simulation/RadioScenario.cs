@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using EdgeMesh.Gossip;
 using EdgeMesh.Protocol.Flooding;
 using EdgeMesh.Protocol.Wire;
@@ -81,12 +80,10 @@ namespace EdgeMesh.Simulation
                 medium.Progress = now => progress(endUs == 0 ? 1 : (double)now / endUs);
             }
 
-            var watch = Stopwatch.StartNew();
-            medium.RunUntil(endUs);
-            watch.Stop();
+            (double wall, double rate) = WallClock.Time(() => medium.RunUntil(endUs), () => medium.Events);
             RadioReport report = Measure();
-            report.WallSeconds = watch.Elapsed.TotalSeconds;
-            report.EventsPerSecond = report.WallSeconds > 0 ? medium.Events / report.WallSeconds : 0;
+            report.WallSeconds = wall;
+            report.EventsPerSecond = rate;
             return report;
         }
 

@@ -11,31 +11,7 @@ namespace EdgeMesh.Node.Commands
     {
         internal static int Run(RadioOptions options, bool json)
         {
-            RadioScenario scenario;
-            try
-            {
-                scenario = new RadioScenario(options);
-            }
-            catch (ArgumentException e)
-            {
-                Console.Error.WriteLine(e.Message);
-                return 2;
-            }
-
-            using var bar = new SimCommand.ProgressBar(!Console.IsErrorRedirected && !json);
-            RadioReport report = scenario.Run(bar.Enabled ? bar.Report : null);
-            bar.Finish();
-            if (json)
-            {
-                using Stream stdout = Console.OpenStandardOutput();
-                WriteJson(report, stdout);
-            }
-            else
-            {
-                WriteSummary(report, options);
-            }
-
-            return 0;
+            return SimCommand.Execute(() => new RadioScenario(options), (scenario, progress) => scenario.Run(progress), WriteJson, r => WriteSummary(r, options), json);
         }
 
         internal static void WriteJson(RadioReport r, Stream output)

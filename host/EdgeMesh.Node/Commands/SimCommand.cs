@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
+using System.Runtime;
 using System.Text.Json;
 using EdgeMesh.Simulation;
 
@@ -89,10 +90,20 @@ namespace EdgeMesh.Node.Commands
 
         private static int Run(ScenarioOptions options, bool json)
         {
-            GossipScenario scenario;
+            return Execute(() => new GossipScenario(options), (scenario, progress) => scenario.Run(progress), WriteJson, r => WriteSummary(r, options), json);
+        }
+
+        /// <summary>
+        /// Builds a scenario (bad options: message, exit code 2), runs it with a progress bar on a
+        /// terminal's stderr and the garbage collector in batch mode (a run is one single-threaded
+        /// batch job; a background collection would only compete for its core), then prints it.
+        /// </summary>
+        internal static int Execute<TScenario, TReport>(Func<TScenario> create, Func<TScenario, Action<double>?, TReport> run, Action<TReport, Stream> writeJson, Action<TReport> writeSummary, bool json)
+        {
+            TScenario scenario;
             try
             {
-                scenario = new GossipScenario(options);
+                scenario = create();
             }
             catch (ArgumentException e)
             {
@@ -101,16 +112,27 @@ namespace EdgeMesh.Node.Commands
             }
 
             using var bar = new ProgressBar(!Console.IsErrorRedirected && !json);
-            ScenarioReport report = scenario.Run(bar.Enabled ? bar.Report : null);
+            GCLatencyMode previous = GCSettings.LatencyMode;
+            GCSettings.LatencyMode = GCLatencyMode.Batch;
+            TReport report;
+            try
+            {
+                report = run(scenario, bar.Enabled ? bar.Report : null);
+            }
+            finally
+            {
+                GCSettings.LatencyMode = previous;
+            }
+
             bar.Finish();
             if (json)
             {
                 using Stream stdout = Console.OpenStandardOutput();
-                WriteJson(report, stdout);
+                writeJson(report, stdout);
             }
             else
             {
-                WriteSummary(report, options);
+                writeSummary(report);
             }
 
             return 0;
@@ -182,7 +204,7 @@ namespace EdgeMesh.Node.Commands
         }
 
         /// <summary>A one-line progress bar on stderr, drawn only when stderr is a terminal.</summary>
-        internal sealed class ProgressBar : IDisposable
+        private sealed class ProgressBar : IDisposable
         {
             private int lastPercent = -1;
 
