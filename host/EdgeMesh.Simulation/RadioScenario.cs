@@ -54,10 +54,10 @@ namespace EdgeMesh.Simulation
             byte[] payload = new byte[options.PayloadBytes];
             for (int k = 0; k < options.Messages; k++)
             {
-                medium.Schedule(Us(k * options.MessageIntervalMs / 1000), () => Publish(payload));
+                medium.Schedule(SimClock.Us(k * options.MessageIntervalMs / 1000), () => Publish(payload));
             }
 
-            endUs = Us((Math.Max(0, options.Messages - 1) * options.MessageIntervalMs / 1000) + options.DrainSeconds);
+            endUs = SimClock.Us((Math.Max(0, options.Messages - 1) * options.MessageIntervalMs / 1000) + options.DrainSeconds);
         }
 
         /// <summary>The per-node flooders (to inspect counters after a run).</summary>
@@ -80,16 +80,11 @@ namespace EdgeMesh.Simulation
                 medium.Progress = now => progress(endUs == 0 ? 1 : (double)now / endUs);
             }
 
-            (double wall, double rate) = WallClock.Time(() => medium.RunUntil(endUs), () => medium.Events);
+            (double wall, double rate) = SimClock.Time(() => medium.RunUntil(endUs), () => medium.Events);
             RadioReport report = Measure();
             report.WallSeconds = wall;
             report.EventsPerSecond = rate;
             return report;
-        }
-
-        private static long Us(double seconds)
-        {
-            return (long)Math.Round(seconds * 1_000_000);
         }
 
         private void Publish(byte[] payload)

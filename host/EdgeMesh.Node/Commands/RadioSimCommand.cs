@@ -41,14 +41,7 @@ namespace EdgeMesh.Node.Commands
             w.WriteNumber("airtimeMs", Math.Round(r.AirtimeMs, 1));
             w.WriteNumber("receptionsLost", r.ReceptionsLost);
             w.WriteNumber("halfDuplexMisses", r.HalfDuplexMisses);
-            w.WriteNumber("events", r.Events);
-            w.WriteNumber("simulatedSeconds", Math.Round(r.SimulatedSeconds, 3));
-            w.WriteNumber("wallSeconds", Math.Round(r.WallSeconds, 3));
-            w.WriteNumber("eventsPerSecond", Math.Round(r.EventsPerSecond));
-            w.WriteString("traceHash", r.TraceHash);
-            w.WriteEndObject();
-            w.Flush();
-            output.WriteByte((byte)'\n');
+            SimCommand.WriteRunFields(w, r.Events, r.SimulatedSeconds, r.WallSeconds, r.EventsPerSecond, r.TraceHash, output);
         }
 
         private static void WriteSummary(RadioReport r, RadioOptions o)

@@ -167,11 +167,17 @@ namespace EdgeMesh.Node.Commands
             w.WriteNumber("framesLost", r.FramesLost);
             w.WriteNumber("payloadTransmissions", r.PayloadTransmissions);
             w.WriteNumber("sendQueueDrops", r.SendQueueDrops);
-            w.WriteNumber("events", r.Events);
-            w.WriteNumber("simulatedSeconds", Math.Round(r.SimulatedSeconds, 3));
-            w.WriteNumber("wallSeconds", Math.Round(r.WallSeconds, 3));
-            w.WriteNumber("eventsPerSecond", Math.Round(r.EventsPerSecond));
-            w.WriteString("traceHash", r.TraceHash);
+            WriteRunFields(w, r.Events, r.SimulatedSeconds, r.WallSeconds, r.EventsPerSecond, r.TraceHash, output);
+        }
+
+        /// <summary>The fields every simulation reports last (events, times, trace), then closes the object and ends the line.</summary>
+        internal static void WriteRunFields(Utf8JsonWriter w, long events, double simulatedSeconds, double wallSeconds, double eventsPerSecond, string traceHash, Stream output)
+        {
+            w.WriteNumber("events", events);
+            w.WriteNumber("simulatedSeconds", Math.Round(simulatedSeconds, 3));
+            w.WriteNumber("wallSeconds", Math.Round(wallSeconds, 3));
+            w.WriteNumber("eventsPerSecond", Math.Round(eventsPerSecond));
+            w.WriteString("traceHash", traceHash);
             w.WriteEndObject();
             w.Flush();
             output.WriteByte((byte)'\n');
