@@ -21,6 +21,11 @@ namespace EdgeMesh.Node.Commands
             {
                 yield return client;
             }
+
+            foreach (Command dm in DmCommands.All())
+            {
+                yield return dm;
+            }
         }
 
         /// <summary>The root command with every command registered.</summary>
