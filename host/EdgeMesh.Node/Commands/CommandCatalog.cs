@@ -26,6 +26,8 @@ namespace EdgeMesh.Node.Commands
             {
                 yield return dm;
             }
+
+            yield return DmBenchCommand.Create();
         }
 
         /// <summary>The root command with every command registered.</summary>
