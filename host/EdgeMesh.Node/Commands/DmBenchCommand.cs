@@ -103,6 +103,11 @@ namespace EdgeMesh.Node.Commands
                 await drain.CancelAsync().ConfigureAwait(false);
                 await reader.ConfigureAwait(false);
                 result.Retries = sender.GetStatus().Counters.Direct.GetValueOrDefault("dm_retries");
+                if (result.Accepted < count || result.Retries > 0)
+                {
+                    result.Diagnostics = "sender " + Counters(sender) + "\nreceiver " + Counters(receiver);
+                }
+
                 return result;
             }
             finally
@@ -229,6 +234,24 @@ namespace EdgeMesh.Node.Commands
             return node!;
         }
 
+        private static string Counters(MeshNode node)
+        {
+            var parts = new List<string>();
+            EdgeMesh.Daemon.Api.StatusCounters counters = node.GetStatus().Counters;
+            foreach (Dictionary<string, long> group in new[] { counters.Transport, counters.Direct, counters.Dropped, counters.Rejected })
+            {
+                foreach (KeyValuePair<string, long> pair in group)
+                {
+                    if (pair.Value != 0)
+                    {
+                        parts.Add(pair.Key + "=" + pair.Value.ToString(CultureInfo.InvariantCulture));
+                    }
+                }
+            }
+
+            return string.Join(' ', parts);
+        }
+
         private static bool Knows(MeshNode node, MeshNode other)
         {
             return node.GetPeers().Exists(p => p.Id == other.Id.ToString());
@@ -238,6 +261,11 @@ namespace EdgeMesh.Node.Commands
         {
             TextWriter output = Cli.Out(parse);
             double rate = result.Accepted / result.Seconds;
+            if (result.Diagnostics != null)
+            {
+                parse.InvocationConfiguration.Error.WriteLine("some messages needed retries or were not acknowledged within " + ReceiptPatience.TotalSeconds + " s; counters:\n" + result.Diagnostics);
+            }
+
             if (json)
             {
                 using var stream = new MemoryStream();
@@ -285,6 +313,8 @@ namespace EdgeMesh.Node.Commands
             internal long MaxUs { get; init; }
 
             internal long Retries { get; set; }
+
+            internal string? Diagnostics { get; set; }
         }
     }
 }
