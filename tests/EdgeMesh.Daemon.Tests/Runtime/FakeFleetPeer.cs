@@ -75,10 +75,16 @@ namespace EdgeMesh.Daemon.Tests.Runtime
         /// <summary>Certificate and beacon, as a daemon presents itself: afterwards <paramref name="to"/> knows this peer and its address.</summary>
         internal void Introduce(IPEndPoint to)
         {
-            Send(to, FrameKind.Admission, _certificate, default, FrameFlags.NoRelay);
+            PresentCertificate(to);
             var beacon = new byte[64];
             int length = new Beacon(0, ((IPEndPoint)_socket.Client.LocalEndPoint!).Port, 0, null).Encode(beacon);
             Send(to, FrameKind.Beacon, beacon.AsSpan(0, length).ToArray(), default, FrameFlags.NoRelay);
+        }
+
+        /// <summary>The certificate alone: <paramref name="to"/> can check this peer's frames, relayed ones included.</summary>
+        internal void PresentCertificate(IPEndPoint to)
+        {
+            Send(to, FrameKind.Admission, _certificate, default, FrameFlags.NoRelay);
         }
 
         /// <summary>Seals one frame of this peer (fresh sequence, signature) around <paramref name="payload"/> and sends it.</summary>
@@ -100,7 +106,7 @@ namespace EdgeMesh.Daemon.Tests.Runtime
             _socket.Send(_frame, length, to);
         }
 
-        /// <summary>Feeds every Direct frame captured so far to the messenger and sends its answers (acknowledgements) back to <paramref name="to"/>.</summary>
+        /// <summary>Feeds every Direct and Ack frame for this peer captured so far to the messenger and sends its answers (acknowledgements) back to <paramref name="to"/>.</summary>
         internal void AnswerDirectFrames(IPEndPoint to, ref int consumed)
         {
             List<byte[]> captured = Captured;
@@ -115,7 +121,7 @@ namespace EdgeMesh.Daemon.Tests.Runtime
                         break;
                     }
 
-                    if (header.Kind == FrameKind.Direct && header.Destination == Id.Value)
+                    if ((header.Kind == FrameKind.Direct || header.Kind == FrameKind.Ack) && header.Destination == Id.Value)
                     {
                         Messenger.Receive(datagram.AsSpan(FrameCodec.PayloadOffset(offset), header.PayloadLength), EdgeMesh.Messaging.Routing.DmPathKind.Direct, now);
                     }

@@ -1,0 +1,65 @@
+using System.Linq;
+using System.Net;
+using EdgeMesh.Daemon.Runtime;
+using EdgeMesh.Messaging;
+using EdgeMesh.Messaging.Routing;
+using EdgeMesh.Protocol.Payloads;
+using EdgeMesh.Protocol.Wire;
+using EdgeMesh.Security.Admission;
+
+namespace EdgeMesh.Daemon.Tests.Runtime
+{
+    /// <summary>A daemon relays Direct and Ack frames for other nodes along the routes it learned.</summary>
+    public sealed class DirectMessageRelayTests
+    {
+        private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+        [Fact]
+        public async Task ADaemonRelaysAMessageAndItsAcknowledgementBetweenTwoNodesThatAreNotNeighbours()
+        {
+            using var nodes = new TestNodes();
+            using FleetAuthority fleet = FleetAuthority.Generate();
+            string dirC = nodes.CreateNodeDirectory(fleet, "c");
+            MeshNode relay = nodes.Start(nodes.CreateNodeDirectory(fleet, "b"), nodes.LoopbackConfig());
+            MeshNode c = nodes.Start(dirC, nodes.LoopbackConfig());
+            Assert.True(SpinWait.SpinUntil(() => relay.GetPeers().Any(p => p.Id == c.Id.ToString()), Patience), "the relay did not meet c");
+
+            // X is a neighbour of the relay only; c has merely seen its certificate.
+            using var x = new FakeFleetPeer(fleet);
+            x.Keys.Add(FakeFleetPeer.PublicKeyOf(dirC));
+            var toRelay = new IPEndPoint(IPAddress.Loopback, relay.UdpEndPoint.Port);
+            x.Introduce(toRelay);
+            x.PresentCertificate(new IPEndPoint(IPAddress.Loopback, c.UdpEndPoint.Port));
+            Assert.True(SpinWait.SpinUntil(() => relay.GetPeers().Any(p => p.Id == x.Id.ToString()), Patience), "the relay did not admit x");
+            Assert.True(SpinWait.SpinUntil(() => c.GetPeers().Any(p => p.Id == x.Id.ToString()), Patience), "c did not admit x's certificate");
+
+            DmSendResult sent = x.Messenger.Send(c.Id, DirectMessageNodeTests.TextPayload("via the relay"), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), PayloadType.Text);
+            Assert.True(sent.IsQueued, sent.Message);
+            Assert.True(x.Messenger.TryDequeue(out DmTransmission fragment));
+            x.Send(toRelay, FrameKind.Direct, fragment.Packet.ToArray(), c.Id);
+
+            DmReceipt? receipt = null;
+            int consumed = 0;
+            DateTime deadline = DateTime.UtcNow + Patience;
+            while (receipt == null && DateTime.UtcNow < deadline)
+            {
+                x.AnswerDirectFrames(toRelay, ref consumed);
+                if (!x.Messenger.TryTakeReceipt(out receipt))
+                {
+                    receipt = null;
+                    await Task.Delay(20);
+                }
+            }
+
+            Assert.NotNull(receipt);
+            Assert.Equal(DmReceiptStatus.Accepted, receipt!.Status);
+            DirectMessage message = Assert.Single(c.TakeDirectMessages(10));
+            Assert.Equal("via the relay", DirectMessageNodeTests.Text(message));
+            Assert.Equal(x.Id, message.Sender);
+            Assert.Equal(DmPathKind.Direct, message.Path);
+            Assert.Equal(2, relay.GetStatus().Counters.Direct["dm_relayed"]); // the fragment one way, the acknowledgement back
+            Assert.Empty(relay.TakeDirectMessages(10));
+            Assert.DoesNotContain(c.GetPeers(), p => p.Id == x.Id.ToString() && p.Address.Contains(relay.UdpEndPoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        }
+    }
+}
