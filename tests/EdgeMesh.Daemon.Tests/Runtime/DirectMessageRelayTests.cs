@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using EdgeMesh.Daemon.Runtime;
@@ -9,7 +10,7 @@ using EdgeMesh.Security.Admission;
 
 namespace EdgeMesh.Daemon.Tests.Runtime
 {
-    /// <summary>A daemon relays Direct and Ack frames for other nodes along the routes it learned.</summary>
+    /// <summary>The daemon's other paths: relaying Direct and Ack frames for other nodes, and the gossip inbox topic.</summary>
     public sealed class DirectMessageRelayTests
     {
         private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
@@ -60,6 +61,39 @@ namespace EdgeMesh.Daemon.Tests.Runtime
             Assert.Equal(2, relay.GetStatus().Counters.Direct["dm_relayed"]); // the fragment one way, the acknowledgement back
             Assert.Empty(relay.TakeDirectMessages(10));
             Assert.DoesNotContain(c.GetPeers(), p => p.Id == x.Id.ToString() && p.Address.Contains(relay.UdpEndPoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void APublishOnANodesInboxTopicReachesItsMessengerThroughTheGossipLayer()
+        {
+            using var nodes = new TestNodes();
+            using FleetAuthority fleet = FleetAuthority.Generate();
+            string dirB = nodes.CreateNodeDirectory(fleet, "b");
+            MeshNode a = StartGossip(nodes, nodes.CreateNodeDirectory(fleet, "a"));
+            MeshNode b = StartGossip(nodes, dirB);
+            Assert.True(SpinWait.SpinUntil(() => a.GetPeers().Any(p => p.State == "active") && b.GetPeers().Any(p => p.State == "active"), Patience), "the gossip layer did not connect a and b");
+            using var x = new FakeFleetPeer(fleet);
+            x.Keys.Add(FakeFleetPeer.PublicKeyOf(dirB));
+            x.Introduce(new IPEndPoint(IPAddress.Loopback, b.UdpEndPoint.Port));
+            Assert.True(SpinWait.SpinUntil(() => b.GetPeers().Any(p => p.Id == x.Id.ToString()), Patience), "b did not admit x");
+
+            // X's sealed message, published by a on b's inbox topic: b finds it in a gossip delivery.
+            DmSendResult sent = x.Messenger.Send(b.Id, DirectMessageNodeTests.TextPayload("by gossip"), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), PayloadType.Text);
+            Assert.True(sent.IsQueued, sent.Message);
+            Assert.True(x.Messenger.TryDequeue(out DmTransmission fragment));
+            Assert.Equal(PublishResult.Published, a.Publish(DmInboxTopic.NameFor(b.Id), PayloadType.Raw, fragment.Packet.Span));
+
+            Assert.True(SpinWait.SpinUntil(() => b.GetStatus().Counters.Direct.GetValueOrDefault("dm_delivered") == 1, Patience), "b did not deliver the message");
+            DirectMessage message = Assert.Single(b.TakeDirectMessages(10));
+            Assert.Equal(DmPathKind.GossipInbox, message.Path);
+            Assert.Equal("by gossip", DirectMessageNodeTests.Text(message));
+            Assert.Equal(x.Id, message.Sender);
+        }
+
+        private static MeshNode StartGossip(TestNodes nodes, string dir)
+        {
+            var config = nodes.LoopbackConfig();
+            return nodes.Start(dir, config, GossipMesh.Factory(MeshNode.GossipOptionsFor(config)));
         }
     }
 }
