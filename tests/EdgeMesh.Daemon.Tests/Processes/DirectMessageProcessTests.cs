@@ -4,7 +4,6 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EdgeMesh.Daemon.Tests.Transport;
@@ -32,16 +31,12 @@ namespace EdgeMesh.Daemon.Tests.Processes
             for (int i = 0; i < 2; i++)
             {
                 _dirs[i] = Path.Combine(_root, "n" + i);
-                _apis[i] = "127.0.0.1:" + FreeTcpPort();
+                _apis[i] = "127.0.0.1:" + MultiProcessTests.FreeTcpPort();
                 MultiProcessTests.Succeeds(EdgemeshProcess.RunToEnd("init", "--dir", _dirs[i], "--fleet", fleet, "--listen", "127.0.0.1:" + UdpTransportTests.FreeUdpPort(), "--api", _apis[i]));
-                string file = Path.Combine(_dirs[i], "edgemesh.json");
-                JsonNode config = JsonNode.Parse(File.ReadAllText(file))!;
-                config["discovery"]!["interface"] = "127.0.0.1";
-                config["discovery"]!["ttl"] = 0;
-                config["discovery"]!["port"] = discoveryPort;
-                config["discovery"]!["intervalMs"] = 250;
-                config["dm"] = new JsonObject { ["attemptTimeoutMs"] = 500, ["backoffBaseMs"] = 100, ["backoffMaxMs"] = 500 };
-                File.WriteAllText(file, config.ToJsonString());
+                MultiProcessTests.KeepDiscoveryOnThisHost(
+                    Path.Combine(_dirs[i], "edgemesh.json"),
+                    discoveryPort,
+                    config => config["dm"] = new JsonObject { ["attemptTimeoutMs"] = 500, ["backoffBaseMs"] = 100, ["backoffMaxMs"] = 500 });
             }
         }
 
@@ -128,15 +123,6 @@ namespace EdgeMesh.Daemon.Tests.Processes
             EdgemeshProcess process = EdgemeshProcess.Run(_dirs[index], _apis[index]);
             _processes.Add(process);
             return process;
-        }
-
-        private static int FreeTcpPort()
-        {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            return port;
         }
     }
 }

@@ -28,13 +28,8 @@ namespace EdgeMesh.Daemon.Tests.Runtime
         {
             using var nodes = new TestNodes();
             using FleetAuthority fleet = FleetAuthority.Generate();
-            string dir = nodes.CreateNodeDirectory(fleet, "b");
-            MeshNode b = nodes.Start(dir, Quiet(nodes));
             using var x = new FakeFleetPeer(fleet);
-            x.Keys.Add(FakeFleetPeer.PublicKeyOf(dir));
-            var to = new IPEndPoint(IPAddress.Loopback, b.UdpEndPoint.Port);
-            x.Introduce(to);
-            Assert.True(SpinWait.SpinUntil(() => b.GetPeers().Any(p => p.Id == x.Id.ToString()), Patience), "the daemon did not admit the peer");
+            (MeshNode b, IPEndPoint to) = StartBeside(nodes, fleet, x);
             long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
             // A genuine message, then the same envelope again in a new frame: acknowledged again, delivered once.
@@ -70,13 +65,8 @@ namespace EdgeMesh.Daemon.Tests.Runtime
         {
             using var nodes = new TestNodes();
             using FleetAuthority fleet = FleetAuthority.Generate();
-            string dir = nodes.CreateNodeDirectory(fleet, "a");
-            MeshNode a = nodes.Start(dir, Quiet(nodes));
             using var x = new FakeFleetPeer(fleet);
-            x.Keys.Add(FakeFleetPeer.PublicKeyOf(dir));
-            var to = new IPEndPoint(IPAddress.Loopback, a.UdpEndPoint.Port);
-            x.Introduce(to);
-            Assert.True(SpinWait.SpinUntil(() => a.GetPeers().Any(p => p.Id == x.Id.ToString()), Patience), "the daemon did not admit the peer");
+            (MeshNode a, IPEndPoint to) = StartBeside(nodes, fleet, x);
             var secret = new StringBuilder();
             for (int i = 0; secret.Length < 3_000; i++)
             {
@@ -116,11 +106,18 @@ namespace EdgeMesh.Daemon.Tests.Runtime
             }
         }
 
-        private static NodeConfig Quiet(TestNodes nodes)
+        /// <summary>A daemon without discovery that <paramref name="peer"/> introduced itself to and whose key it knows.</summary>
+        private static (MeshNode Node, IPEndPoint Address) StartBeside(TestNodes nodes, FleetAuthority fleet, FakeFleetPeer peer)
         {
+            string dir = nodes.CreateNodeDirectory(fleet, "n");
             NodeConfig config = nodes.LoopbackConfig();
             config.Discovery.Enabled = false;
-            return config;
+            MeshNode node = nodes.Start(dir, config);
+            peer.Keys.Add(FakeFleetPeer.PublicKeyOf(dir));
+            var address = new IPEndPoint(IPAddress.Loopback, node.UdpEndPoint.Port);
+            peer.Introduce(address);
+            Assert.True(SpinWait.SpinUntil(() => node.GetPeers().Any(p => p.Id == peer.Id.ToString()), Patience), "the daemon did not admit the peer");
+            return (node, address);
         }
 
         /// <summary>Seals a one-fragment text message and returns its packet.</summary>
