@@ -42,6 +42,26 @@ namespace EdgeMesh.Daemon.Tests.Runtime
         }
 
         [Fact]
+        public async Task ARecipientsAllowListRejectsOtherSendersWithASignedReason()
+        {
+            using var nodes = new TestNodes();
+            using FleetAuthority fleet = FleetAuthority.Generate();
+            NodeConfig picky = nodes.LoopbackConfig();
+            picky.Dm.AllowFrom = new() { "0123456789abcdef" };
+            MeshNode a = nodes.Start(nodes.CreateNodeDirectory(fleet, "a"), nodes.LoopbackConfig());
+            MeshNode b = nodes.Start(nodes.CreateNodeDirectory(fleet, "b"), picky);
+            Assert.True(SpinWait.SpinUntil(() => Knows(a, b) && Knows(b, a), Patience), "the nodes did not meet");
+
+            DmReceipt receipt = await SendAsync(a, b, "let me in");
+
+            Assert.Equal(DmReceiptStatus.Rejected, receipt.Status);
+            Assert.Equal(DmRejectReason.NotAllowed, receipt.Reason);
+            Assert.Equal("NotAllowed", DirectMessageApi.FromReceipt(receipt).Reason);
+            Assert.Empty(b.TakeDirectMessages(10));
+            Assert.Equal(1, b.GetStatus().Counters.Direct["dm_refused_policy_rejected"]);
+        }
+
+        [Fact]
         public async Task AMessageToItselfGoesThroughLoopback()
         {
             using var nodes = new TestNodes();
