@@ -6,8 +6,8 @@ namespace EdgeMesh.Daemon.Api
         /// <summary>accepted, rejected, timeout, or queued (when the caller did not wait).</summary>
         public string Status { get; set; } = string.Empty;
 
-        /// <summary>The message's request id (32 hex digits); absent when the send was refused before it was stored.</summary>
-        public string? RequestId { get; set; }
+        /// <summary>The message's request id (32 hex digits); empty when the send was refused before it was stored.</summary>
+        public string RequestId { get; set; } = string.Empty;
 
         /// <summary>The recipient's node id.</summary>
         public string? Recipient { get; set; }
