@@ -240,15 +240,13 @@ namespace EdgeMesh.Daemon.Runtime
             return true;
         }
 
-        /// <summary>The messenger's timers; returns when it next needs the clock.</summary>
-        private long TickDirect(long now)
+        /// <summary>The messenger's timers: attempt timeouts, backoff ends, expiries.</summary>
+        private void TickDirect(long now)
         {
             if (_dm.NextDeadlineMs <= now)
             {
                 _dm.Tick(now);
             }
-
-            return _dm.NextDeadlineMs;
         }
 
         /// <summary>Carries the messenger's outputs; true when it published on the gossip layer (whose queue then needs draining).</summary>

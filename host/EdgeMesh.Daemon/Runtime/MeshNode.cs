@@ -324,8 +324,9 @@ namespace EdgeMesh.Daemon.Runtime
                 }
             }
 
-            long next = Math.Min(_mesh?.NextDeadlineMs ?? long.MaxValue, TickDirect(now));
+            TickDirect(now);
             Pump(now);
+            long next = Math.Min(_mesh?.NextDeadlineMs ?? long.MaxValue, _dm.NextDeadlineMs);
             return _group == null ? next : Math.Min(next, _nextBeaconMs);
         }
 
