@@ -82,6 +82,9 @@ namespace EdgeMesh.Daemon.Runtime
         {
             switch (verdict)
             {
+                case FrameVerdict.Accepted when header.HopCount > 0:
+                    OnRelayedFrame(ref header, from, buffer, offset, length, now); // a relay spoke, not the originator
+                    break;
                 case FrameVerdict.Accepted:
                     PeerEntry peer = Heard(header.Sender, from, now);
                     OnAuthentic(peer, ref header, from, buffer, offset, length, now);
@@ -100,6 +103,7 @@ namespace EdgeMesh.Daemon.Runtime
 
         private void OnAuthentic(PeerEntry peer, ref FrameHeader header, LinkAddress from, byte[] buffer, int offset, int length, long now)
         {
+            ObserveDirect(ref header, peer.Id, now);
             switch (header.Kind)
             {
                 case FrameKind.Beacon:
@@ -132,6 +136,10 @@ namespace EdgeMesh.Daemon.Runtime
                     break;
                 case FrameKind.Membership:
                     _mesh?.Receive(buffer, offset, length, now);
+                    break;
+                case FrameKind.Direct:
+                case FrameKind.Ack:
+                    OnDirectFrame(ref header, peer.Id, buffer, offset, length, now);
                     break;
                 default:
                     Count(RuntimeCounter.UnsupportedKind);

@@ -170,21 +170,34 @@ namespace EdgeMesh.Daemon.Runtime
         /// <summary>Carries the mesh protocol's outputs: frames re-sealed as this node, deliveries to subscribers. Then flushes UDP.</summary>
         private void Pump(long now)
         {
-            if (_mesh != null)
+            // Direct messages first: inbox publishes join the gossip queue, and gossip deliveries to the
+            // inbox produce acknowledgements, so repeat while either side has more.
+            bool more = PumpDirect(now);
+            while (_mesh != null && more | PumpMesh(now))
             {
-                while (_mesh.TryDequeue(out OutboundFrame frame))
-                {
-                    SendMeshFrame(frame, now);
-                    _mesh.Release(frame);
-                }
-
-                while (_mesh.TryTakeDelivery(out MeshDelivery delivery))
-                {
-                    Deliver(delivery, now);
-                }
+                more = PumpDirect(now);
             }
 
             _udp.Flush();
+        }
+
+        /// <summary>Sends the mesh protocol's frames and delivers its messages; true when any delivery was made.</summary>
+        private bool PumpMesh(long now)
+        {
+            while (_mesh!.TryDequeue(out OutboundFrame frame))
+            {
+                SendMeshFrame(frame, now);
+                _mesh.Release(frame);
+            }
+
+            bool delivered = false;
+            while (_mesh.TryTakeDelivery(out MeshDelivery delivery))
+            {
+                Deliver(delivery, now);
+                delivered = true;
+            }
+
+            return delivered;
         }
 
         private void SendMeshFrame(OutboundFrame frame, long now)
@@ -220,6 +233,11 @@ namespace EdgeMesh.Daemon.Runtime
             if (verdict != FrameVerdict.Accepted || header.Kind != FrameKind.Publish)
             {
                 Count(RuntimeCounter.OriginRejected);
+                return;
+            }
+
+            if (TryReceiveInboxPublish(ref header, delivery.Frame, now))
+            {
                 return;
             }
 

@@ -88,6 +88,7 @@ namespace EdgeMesh.Daemon.Runtime
             }
 
             FillTransport(counters.Transport, "tcp.", _tcp.Counters);
+            FillDirectCounters(counters.Direct);
             if (_mesh != null)
             {
                 var mesh = new List<KeyValuePair<string, long>>();

@@ -48,10 +48,11 @@ namespace EdgeMesh.Daemon.Runtime
         private long _nextBeaconMs;
         private bool _disposed;
 
-        private MeshNode(NodeConfig config, NodeSecurity security, Func<NodeId, long, IMeshProtocol>? meshFactory, ILoggerFactory logging, TimeProvider clock)
+        private MeshNode(NodeConfig config, NodeSecurity security, EdgeMesh.Messaging.DirectMessenger direct, Func<NodeId, long, IMeshProtocol>? meshFactory, ILoggerFactory logging, TimeProvider clock)
         {
             _config = config;
             _security = security;
+            _dm = direct;
             _clock = clock;
             _log = logging.CreateLogger("edgemesh");
             _startedMs = NowMs;
@@ -157,13 +158,20 @@ namespace EdgeMesh.Daemon.Runtime
                 return false;
             }
 
+            if (!TryCreateMessenger(directory, config, security!, out EdgeMesh.Messaging.DirectMessenger? direct, out error))
+            {
+                security!.Dispose();
+                return false;
+            }
+
             try
             {
-                node = new MeshNode(config, security!, meshFactory, logging, clock);
+                node = new MeshNode(config, security!, direct!, meshFactory, logging, clock);
                 return true;
             }
             catch (System.Net.Sockets.SocketException e)
             {
+                direct!.Dispose();
                 security!.Dispose();
                 error = "cannot bind " + config.Listen + " / discovery port " + config.Discovery.Port + ": " + e.Message;
                 return false;
@@ -197,6 +205,7 @@ namespace EdgeMesh.Daemon.Runtime
                 _bootstrap.Add(new BootstrapTarget(endpoint, new UdpAddress(resolved), null));
             }
 
+            StartDirect(NowMs);
             _udp.Start();
             _discovery?.Start();
             _tcp.Start();
@@ -256,6 +265,7 @@ namespace EdgeMesh.Daemon.Runtime
             _tcp.Dispose();
             lock (_gate)
             {
+                _dm.Dispose();
                 _security.Dispose();
             }
 
@@ -314,8 +324,9 @@ namespace EdgeMesh.Daemon.Runtime
                 }
             }
 
+            TickDirect(now);
             Pump(now);
-            long next = _mesh?.NextDeadlineMs ?? long.MaxValue;
+            long next = Math.Min(_mesh?.NextDeadlineMs ?? long.MaxValue, _dm.NextDeadlineMs);
             return _group == null ? next : Math.Min(next, _nextBeaconMs);
         }
 

@@ -21,6 +21,13 @@ namespace EdgeMesh.Node.Commands
             {
                 yield return client;
             }
+
+            foreach (Command dm in DmCommands.All())
+            {
+                yield return dm;
+            }
+
+            yield return DmBenchCommand.Create();
         }
 
         /// <summary>The root command with every command registered.</summary>
