@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using EdgeMesh.Daemon.Runtime;
+using EdgeMesh.Node.Demo;
+using EdgeMesh.Protocol.Payloads;
+using EdgeMesh.Security.Frames;
+
+namespace EdgeMesh.Node.Bench
+{
+    /// <summary>
+    /// Two EdgeMesh nodes in this process (a <see cref="LocalFleet"/> of two), each with its own UDP
+    /// socket on 127.0.0.1: the first publishes on one topic, the second subscribes to it, so every
+    /// message crosses loopback UDP and the whole pipeline (seal, gossip, batching, socket, verify,
+    /// gossip, local delivery).
+    /// </summary>
+    internal sealed class MeshBenchLink : IBenchLink
+    {
+        internal const string Topic = "bench/loopback";
+        private static readonly TimeSpan JoinPatience = TimeSpan.FromSeconds(20);
+
+        private readonly SecurityProfile _profile;
+        private LocalFleet? _fleet;
+        private MeshNode? _publisher;
+        private Subscription? _subscription;
+        private Task _reader = Task.CompletedTask;
+
+        internal MeshBenchLink(SecurityProfile profile)
+        {
+            _profile = profile;
+        }
+
+        public string System => "edgemesh";
+
+        public string Mode => _profile.ToString().ToLowerInvariant();
+
+        public async Task StartAsync(ReceiveHandler onMessage, CancellationToken cancellationToken)
+        {
+            _fleet = LocalFleet.Create(2, _profile);
+            int joined = await _fleet.StartAndJoinAsync(JoinPatience, cancellationToken).ConfigureAwait(false);
+            if (joined < 2)
+            {
+                throw new InvalidOperationException("the two bench nodes did not join each other within " + JoinPatience.TotalSeconds + " s");
+            }
+
+            _publisher = _fleet.Nodes[0];
+            _subscription = _fleet.Nodes[1].Subscribe(new List<string> { Topic });
+            ChannelReader<MeshMessage> reader = _subscription.Reader;
+            _reader = Task.Run(async () =>
+            {
+                while (await reader.WaitToReadAsync().ConfigureAwait(false))
+                {
+                    while (reader.TryRead(out MeshMessage? message))
+                    {
+                        onMessage(message.Payload);
+                    }
+                }
+            }, CancellationToken.None);
+        }
+
+        public bool Publish(ReadOnlySpan<byte> payload)
+        {
+            return _publisher!.Publish(Topic, PayloadType.Raw, payload) == PublishResult.Published;
+        }
+
+        public void Flush()
+        {
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            _subscription?.Dispose();
+            await _reader.ConfigureAwait(false);
+            if (_fleet != null)
+            {
+                await _fleet.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+}
