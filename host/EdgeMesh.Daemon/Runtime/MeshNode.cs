@@ -314,6 +314,7 @@ namespace EdgeMesh.Daemon.Runtime
                 }
             }
 
+            SendBatch(now); // a batch nobody flushed waits one timer period at most
             Pump(now);
             long next = _mesh?.NextDeadlineMs ?? long.MaxValue;
             return _group == null ? next : Math.Min(next, _nextBeaconMs);

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using EdgeMesh.Daemon.Runtime;
 using EdgeMesh.Node.Demo;
 using EdgeMesh.Protocol.Payloads;
+using EdgeMesh.Protocol.Wire;
 using EdgeMesh.Security.Frames;
 
 namespace EdgeMesh.Node.Bench
@@ -14,7 +15,8 @@ namespace EdgeMesh.Node.Bench
     /// Two EdgeMesh nodes in this process (a <see cref="LocalFleet"/> of two), each with its own UDP
     /// socket on 127.0.0.1: the first publishes on one topic, the second subscribes to it, so every
     /// message crosses loopback UDP and the whole pipeline (seal, gossip, batching, socket, verify,
-    /// gossip, local delivery).
+    /// gossip, local delivery). Each burst of the harness is published without flushing and then
+    /// flushed, so the node batches it (MeshNode.Batching.cs), as an application publishing a burst would.
     /// </summary>
     internal sealed class MeshBenchLink : IBenchLink
     {
@@ -62,11 +64,12 @@ namespace EdgeMesh.Node.Bench
 
         public bool Publish(ReadOnlySpan<byte> payload)
         {
-            return _publisher!.Publish(Topic, PayloadType.Raw, payload) == PublishResult.Published;
+            return _publisher!.Publish(Topic, PayloadType.Raw, payload, Priority.Telemetry, flush: false) == PublishResult.Published;
         }
 
         public void Flush()
         {
+            _publisher!.Flush();
         }
 
         public async ValueTask DisposeAsync()
