@@ -33,7 +33,8 @@ while (($#)); do
         *) echo "compare.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
-command_line="bash tests/compare.sh --rounds $rounds --seconds $seconds --window $window$( ((all)) && echo ' --all')"
+command_line="bash tests/compare.sh --rounds $rounds --seconds $seconds --window $window"
+if ((all)); then command_line+=" --all"; fi
 
 missing=()
 for p in mosquitto jq libsodium23; do
@@ -74,7 +75,7 @@ for _ in $(seq 50); do
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
     sleep 0.1
 done
-mosquitto_version="$(mosquitto -h 2>&1 | head -1 | sed 's/^mosquitto version //')"
+mosquitto_version="$( (mosquitto -h 2>&1 || true) | head -1 | sed 's/^mosquitto version //')"
 
 systems=(mosquitto development lightweight production)
 load_start="$(cut -d' ' -f1-3 /proc/loadavg)"

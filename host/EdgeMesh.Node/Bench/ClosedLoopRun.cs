@@ -14,8 +14,10 @@ namespace EdgeMesh.Node.Bench
     /// after each burst; each payload carries its sequence number and the Stopwatch time it was
     /// written, so the subscriber measures latency on the same clock. Warm-up traffic is not
     /// counted; after the measured interval publishing stops and the last messages are awaited.
-    /// A full window that sees no delivery for <see cref="BenchOptions.StallTimeout"/> is reopened
-    /// and counted as a stall (the missing messages are reported lost, never hidden).
+    /// The window counts from the highest sequence received (both transports deliver in order), so
+    /// a lost message stops holding a slot as soon as a later one arrives; a full window that sees
+    /// no delivery for <see cref="BenchOptions.StallTimeout"/> is reopened and counted as a stall.
+    /// Lost messages are always reported (sent − delivered), never hidden.
     /// </summary>
     internal sealed class ClosedLoopRun : IDisposable
     {
@@ -29,7 +31,7 @@ namespace EdgeMesh.Node.Bench
         private readonly AutoResetEvent _space = new(false);
         private readonly double _nsPerTick = 1e9 / Stopwatch.Frequency;
         private long _sent;
-        private long _presumedLost;
+        private long _acknowledged; // one past the highest sequence received, or past a stalled window
         private long _received;
         private long _measuredDelivered;
         private long _firstMeasured = long.MaxValue;
@@ -43,7 +45,7 @@ namespace EdgeMesh.Node.Bench
             _progress = progress;
         }
 
-        private long InFlight => Volatile.Read(ref _sent) - Volatile.Read(ref _presumedLost) - Volatile.Read(ref _received);
+        private long InFlight => Volatile.Read(ref _sent) - Volatile.Read(ref _acknowledged);
 
         internal async Task<BenchResult> RunAsync(CancellationToken cancellationToken)
         {
@@ -73,6 +75,8 @@ namespace EdgeMesh.Node.Bench
             }
 
             Volatile.Write(ref _received, _received + 1);
+            RaiseTo(ref _acknowledged, seq + 1);
+
             if (_waiting && InFlight <= _options.Window / 2)
             {
                 _space.Set();
@@ -119,7 +123,8 @@ namespace EdgeMesh.Node.Bench
                     if (WaitForSpace() == false)
                     {
                         // Nothing arrived for a whole stall timeout: the window's messages are lost.
-                        Interlocked.Add(ref _presumedLost, InFlight);
+                        RaiseTo(ref _acknowledged, _sent);
+
                         stalls += measuring ? 1 : 0;
                     }
 
@@ -215,6 +220,22 @@ namespace EdgeMesh.Node.Bench
         private void Report(long elapsedTicks)
         {
             _progress?.Write(FormattableString.Invariant($"\r  {elapsedTicks / (double)Stopwatch.Frequency,5:0.0} s  sent {Volatile.Read(ref _sent),10}  received {Volatile.Read(ref _received),10}  in flight {InFlight,5}   "));
+        }
+
+        /// <summary>Raises <paramref name="field"/> to <paramref name="value"/> unless another thread already raised it further.</summary>
+        private static void RaiseTo(ref long field, long value)
+        {
+            long current = Volatile.Read(ref field);
+            while (value > current)
+            {
+                long seen = Interlocked.CompareExchange(ref field, value, current);
+                if (seen == current)
+                {
+                    return;
+                }
+
+                current = seen;
+            }
         }
 
         private static double Micros(long nanoseconds) => Math.Round(nanoseconds / 1000.0, 1);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
@@ -76,6 +77,14 @@ namespace EdgeMesh.Node.Bench
         {
             _subscription?.Dispose();
             await _reader.ConfigureAwait(false);
+            if (Environment.GetEnvironmentVariable("EDGEMESH_BENCH_DEBUG") != null && _fleet != null)
+            {
+                foreach (MeshNode node in _fleet.Nodes)
+                {
+                    var c = node.GetStatus().Counters;
+                    Console.Error.WriteLine("node: in " + c.FramesIn + " out " + c.FramesOut + " delivered " + c.Delivered + " | " + string.Join(", ", c.Mesh.Select(kv => kv.Key + "=" + kv.Value)) + " | dropped " + string.Join(", ", c.Dropped.Select(kv => kv.Key + "=" + kv.Value)) + " | transport " + string.Join(", ", c.Transport.Select(kv => kv.Key + "=" + kv.Value)));
+                }
+            }
             if (_fleet != null)
             {
                 await _fleet.DisposeAsync().ConfigureAwait(false);
