@@ -9,11 +9,13 @@ namespace EdgeMesh.Daemon.Runtime
     /// Publishing, with optional batching: messages published with <c>flush: false</c> on the same
     /// topic and priority gather in one pending batch that leaves as a single Publish frame of type
     /// <see cref="PayloadType.PublishBatch"/> (one origin signature, one hop signature, one
-    /// verification at the receiver for all of them) at <see cref="Flush"/>, when it is full, when
+    /// verification at the receiver for all of them; a batch fills at most one datagram) at
+    /// <see cref="Flush"/>, when it is full, when
     /// another topic is published, or at the next timer tick (at most 100 ms later).
     /// </content>
     public sealed partial class MeshNode
     {
+        private int _batchLimit;
         private byte[]? _batch;
         private int _batchLength;
         private int _batchCount;
@@ -46,8 +48,13 @@ namespace EdgeMesh.Daemon.Runtime
             ulong topicId = TopicId.FromName(topic);
             lock (_gate)
             {
+                if (_batchLimit == 0)
+                {
+                    _batchLimit = BatchPayloadLimit(_config);
+                }
+
                 long now = NowMs;
-                if (_batchCount > 0 && (_batchTopic != topicId || _batchPriority != priority || _batchLength + PublishBatchCodec.EntryHeaderLength + payload.Length > _config.MaxPayloadBytes))
+                if (_batchCount > 0 && (_batchTopic != topicId || _batchPriority != priority || _batchLength + PublishBatchCodec.EntryHeaderLength + payload.Length > _batchLimit))
                 {
                     SendBatch(now);
                 }
@@ -95,7 +102,7 @@ namespace EdgeMesh.Daemon.Runtime
 
         private void AddToBatch(ulong topicId, ushort payloadType, Priority priority, ReadOnlySpan<byte> payload)
         {
-            _batch ??= new byte[_config.MaxPayloadBytes];
+            _batch ??= new byte[_batchLimit];
             if (_batchCount == 0)
             {
                 _batchTopic = topicId;

@@ -136,7 +136,13 @@ namespace EdgeMesh.Daemon.Runtime
         /// <summary>Gossip parameters for <paramref name="config"/>: frame budget from its payload limit and security mode's trailer.</summary>
         internal static EdgeMesh.Gossip.GossipOptions GossipOptionsFor(NodeConfig config)
         {
-            return GossipMesh.OptionsFor(config.MaxPayloadBytes, WireFormat.TrailerLength(SecurityProfiles.WireMode(config.Profile)));
+            return GossipMesh.OptionsFor(BatchPayloadLimit(config), WireFormat.TrailerLength(SecurityProfiles.WireMode(config.Profile)));
+        }
+
+        /// <summary>Largest PublishBatch payload: what fills one datagram, at least the largest single payload.</summary>
+        internal static int BatchPayloadLimit(NodeConfig config)
+        {
+            return GossipMesh.BatchPayloadLimit(config.MaxPayloadBytes, config.MaxDatagramBytes, WireFormat.TrailerLength(SecurityProfiles.WireMode(config.Profile)));
         }
 
         internal static bool TryCreate(string directory, NodeConfig config, Func<NodeId, long, IMeshProtocol>? meshFactory, ILoggerFactory logging, TimeProvider clock, out MeshNode? node, out string error)

@@ -9,6 +9,7 @@ using EdgeMesh.Node.Demo;
 using EdgeMesh.Protocol.Payloads;
 using EdgeMesh.Protocol.Wire;
 using EdgeMesh.Security.Frames;
+using EdgeMesh.Transport;
 
 namespace EdgeMesh.Node.Bench
 {
@@ -25,23 +26,25 @@ namespace EdgeMesh.Node.Bench
         private static readonly TimeSpan JoinPatience = TimeSpan.FromSeconds(20);
 
         private readonly SecurityProfile _profile;
+        private readonly int _datagramBytes;
         private LocalFleet? _fleet;
         private MeshNode? _publisher;
         private Subscription? _subscription;
         private Task _reader = Task.CompletedTask;
 
-        internal MeshBenchLink(SecurityProfile profile)
+        internal MeshBenchLink(SecurityProfile profile, int datagramBytes)
         {
             _profile = profile;
+            _datagramBytes = datagramBytes;
         }
 
         public string System => "edgemesh";
 
-        public string Mode => _profile.ToString().ToLowerInvariant();
+        public string Mode => _profile.ToString().ToLowerInvariant() + (_datagramBytes == UdpTransportOptions.DefaultMaxDatagramSize ? string.Empty : ", " + _datagramBytes + "-byte datagrams");
 
         public async Task StartAsync(ReceiveHandler onMessage, CancellationToken cancellationToken)
         {
-            _fleet = LocalFleet.Create(2, _profile);
+            _fleet = LocalFleet.Create(2, _profile, config => config.MaxDatagramBytes = _datagramBytes);
             int joined = await _fleet.StartAndJoinAsync(JoinPatience, cancellationToken).ConfigureAwait(false);
             if (joined < 2)
             {

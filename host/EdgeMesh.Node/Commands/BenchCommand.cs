@@ -30,11 +30,13 @@ namespace EdgeMesh.Node.Commands
         private static Command CreateLoopback()
         {
             var mode = new Option<string>("--mode") { Description = "Security mode of both nodes: production (Ed25519 signatures), lightweight (HMAC) or development (none).", DefaultValueFactory = _ => "production" };
+            var datagram = new Option<int>("--datagram-bytes") { Description = "Both nodes' maxDatagramBytes (256-65507; default 1400, the product default): a publish batch fills one datagram.", DefaultValueFactory = _ => UdpTransportOptions.DefaultMaxDatagramSize };
             var command = new Command(
                 "loopback",
                 "Run a publisher node and a subscriber node (each with its own UDP socket on 127.0.0.1) in this process and report delivered messages/s, latency p50/p99/p99.9 and process RSS.")
             {
                 mode,
+                datagram,
             };
             Common common = Common.AddTo(command);
             command.SetAction((parse, cancellationToken) =>
@@ -45,7 +47,13 @@ namespace EdgeMesh.Node.Commands
                     return Task.FromResult(Usage(parse, "--mode must be production, lightweight or development (got " + parse.GetValue(mode) + ")"));
                 }
 
-                return common.RunAsync(parse, new MeshBenchLink(profile.Value), cancellationToken);
+                int datagramBytes = parse.GetValue(datagram);
+                if (datagramBytes < 256 || datagramBytes > UdpTransport.MaxUdpPayload)
+                {
+                    return Task.FromResult(Usage(parse, "--datagram-bytes must be 256-65507 (got " + datagramBytes + ")"));
+                }
+
+                return common.RunAsync(parse, new MeshBenchLink(profile.Value, datagramBytes), cancellationToken);
             });
             return command;
         }

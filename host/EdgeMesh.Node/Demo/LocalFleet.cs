@@ -38,15 +38,15 @@ namespace EdgeMesh.Node.Demo
         /// <summary>The nodes, in creation order.</summary>
         internal IReadOnlyList<MeshNode> Nodes => _nodes;
 
-        /// <summary>Creates <paramref name="count"/> bound (not started) nodes in <paramref name="profile"/>.</summary>
-        internal static LocalFleet Create(int count, SecurityProfile profile)
+        /// <summary>Creates <paramref name="count"/> bound (not started) nodes in <paramref name="profile"/>; <paramref name="configure"/> may adjust each configuration.</summary>
+        internal static LocalFleet Create(int count, SecurityProfile profile, Action<NodeConfig>? configure = null)
         {
             string root = Path.Combine(Path.GetTempPath(), "edgemesh-fleet-" + Guid.NewGuid().ToString("N"));
             var fleet = new LocalFleet(root);
             try
             {
                 Directory.CreateDirectory(root);
-                fleet.CreateNodes(count, profile);
+                fleet.CreateNodes(count, profile, configure);
                 return fleet;
             }
             catch
@@ -99,7 +99,7 @@ namespace EdgeMesh.Node.Demo
             return peers.Count >= _nodes.Count - 1 && peers.Any(p => p.State == "active");
         }
 
-        private void CreateNodes(int count, SecurityProfile profile)
+        private void CreateNodes(int count, SecurityProfile profile, Action<NodeConfig>? configure)
         {
             using FleetAuthority authority = FleetAuthority.Generate();
             int discoveryPort = FreeUdpPort();
@@ -117,6 +117,7 @@ namespace EdgeMesh.Node.Demo
                 config.Discovery.Ttl = 0;
                 config.Discovery.Port = discoveryPort;
                 config.Discovery.IntervalMs = 500;
+                configure?.Invoke(config);
                 string dir = Path.Combine(_root, "node-" + i);
                 CreateNodeDirectory(authority, fleetPublic, dir);
                 Check(KeyFiles.WriteDocument(NodeConfig.ResolvePath(dir, config.Security.SegmentKeyFile), segmentKey, out error), error);

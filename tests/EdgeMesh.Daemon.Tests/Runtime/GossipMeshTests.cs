@@ -53,7 +53,7 @@ namespace EdgeMesh.Daemon.Tests.Runtime
             Assert.True(SpinWait.SpinUntil(() => mesh.All(n => ActivePeers(n) == 1), Patience), "the two nodes become neighbours");
 
             using Subscription subscription = mesh[1].Subscribe(new[] { Topic });
-            const int Count = 40; // 40 × (4 + 64) bytes: three batches within the 1,024-byte payload limit
+            const int Count = 40; // 40 × (4 + 64) bytes: three batches, each filling at most one 1,400-byte datagram
             for (int i = 0; i < Count; i++)
             {
                 var payload = new byte[64];
