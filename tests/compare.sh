@@ -84,8 +84,28 @@ systems=(mosquitto development lightweight production production-8k)
 load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 raw="$work/runs.jsonl"
 : >"$raw"
-total=$((rounds * ${#sizes[@]} * ${#systems[@]}))
+latency_systems=(mosquitto development production)
+total=$((rounds * (${#sizes[@]} * ${#systems[@]} + ${#latency_systems[@]})))
 n=0
+
+# run KEY SYSTEM PAYLOAD WINDOW: one measurement, appended to the raw runs with its key and round.
+run() {
+    local key="$1" system="$2" size="$3" win="$4" line
+    n=$((n + 1))
+    echo "compare: [$n/$total] round $round, $size B, window $win, $system" >&2
+    local common=(--payload "$size" --seconds "$seconds" --warmup "$warmup" --window "$win" --json)
+    case "$system" in
+        mosquitto) line="$("$edgemesh" bench mqtt --broker "127.0.0.1:$port" --label "mosquitto $mosquitto_version" "${common[@]}")" || line="" ;;
+        production-8k) line="$("$edgemesh" bench loopback --mode production --datagram-bytes 8192 "${common[@]}")" || line="" ;;
+        *) line="$("$edgemesh" bench loopback --mode "$system" "${common[@]}")" || line="" ;;
+    esac
+    if [[ -z "$line" ]]; then
+        echo "compare: run failed (counted as 0 delivered)" >&2
+        line="{\"system\":\"failed\",\"mode\":\"$system\",\"payloadBytes\":$size,\"sent\":0,\"delivered\":0,\"messagesPerSecond\":0}"
+    fi
+    jq -c --arg key "$key" --argjson round "$round" '. + {key: $key, round: $round}' <<<"$line" >>"$raw"
+}
+
 for ((round = 1; round <= rounds; round++)); do
     order=("${systems[@]}")
     if ((round % 2 == 0)); then
@@ -93,22 +113,13 @@ for ((round = 1; round <= rounds; round++)); do
     fi
     for size in "${sizes[@]}"; do
         for system in "${order[@]}"; do
-            n=$((n + 1))
-            echo "compare: [$n/$total] round $round, $size B, $system" >&2
-            common=(--payload "$size" --seconds "$seconds" --warmup "$warmup" --window "$window" --json)
-            if [[ "$system" == mosquitto ]]; then
-                line="$("$edgemesh" bench mqtt --broker "127.0.0.1:$port" --label "mosquitto $mosquitto_version" "${common[@]}")" || line=""
-            elif [[ "$system" == production-8k ]]; then
-                line="$("$edgemesh" bench loopback --mode production --datagram-bytes 8192 "${common[@]}")" || line=""
-            else
-                line="$("$edgemesh" bench loopback --mode "$system" "${common[@]}")" || line=""
-            fi
-            if [[ -z "$line" ]]; then
-                echo "compare: run failed (counted as 0 delivered)" >&2
-                line="{\"system\":\"failed\",\"mode\":\"$system\",\"payloadBytes\":$size,\"sent\":0,\"delivered\":0,\"messagesPerSecond\":0}"
-            fi
-            jq -c --arg key "$system" --argjson round "$round" '. + {key: $key, round: $round}' <<<"$line" >>"$raw"
+            run "$system" "$system" "$size" "$window"
         done
+    done
+    # Latency with one message in flight: no queueing, the pipeline's own delay.
+    for ((i = 0; i < ${#latency_systems[@]}; i++)); do
+        system="${latency_systems[$(((round % 2) ? i : ${#latency_systems[@]} - 1 - i))]}"
+        run "latency-$system" "$system" 64 1
     done
 done
 load_end="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -147,6 +158,19 @@ jq -r --argjson sizes "$(printf '%s\n' "${sizes[@]}" | jq -s .)" '
       "")
 ' docs/bench/compare.json >"$table"
 
+latency="$work/latency.md"
+jq -r '
+  def median: sort | if length == 0 then 0 elif length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end;
+  def us: "\(. | round) µs";
+  .runs as $runs
+  | "| 64 B, window 1 | messages/s median | p50 median (min–max) | p99 median (min–max) | p99.9 median | delivered / sent |",
+    "|---|---:|---:|---:|---:|---:|",
+    (["mosquitto", "development", "production"][] as $s
+      | ($runs | map(select(.key == "latency-" + $s))) as $r
+      | ([$r[].latencyP50Us // 0]) as $p50 | ([$r[].latencyP99Us // 0]) as $p99
+      | "| \(if $s == "mosquitto" then "Mosquitto (QoS 0)" else "EdgeMesh \($s)" end) | \([$r[].messagesPerSecond] | median | round) | \($p50 | median | us) (\($p50 | min | us)–\($p50 | max | us)) | \($p99 | median | us) (\($p99 | min | us)–\($p99 | max | us)) | \([$r[].latencyP999Us // 0] | median | us) | \([$r[].delivered] | add) / \([$r[].sent] | add) |")
+' docs/bench/compare.json >"$latency"
+
 goals="$work/goals.md"
 jq -r '
   def median: sort | if length == 0 then 0 elif length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end;
@@ -174,6 +198,10 @@ block="$work/block.md"
     cat "$goals"
     echo
     cat "$table"
+    echo "One message in flight (the publisher waits for each message before the next): the pipeline's own latency, without queueing."
+    echo
+    cat "$latency"
+    echo
     echo "<!-- compare:end -->"
 } >"$block"
 
