@@ -29,6 +29,16 @@ namespace EdgeMesh.Protocol.Tests.Payloads
         }
 
         [Fact]
+        public void The_documented_vector_holds_two_entries()
+        {
+            byte[] batch = Convert.FromHexString("00040003010203" + "8001000109");
+            Assert.Equal(FrameError.None, PublishBatchCodec.Validate(batch, 0, batch.Length, out int entries));
+            Assert.Equal(2, entries);
+            Assert.Equal(FrameError.None, PublishBatchCodec.ReadEntry(batch, 7, batch.Length, out ushort type, out int offset, out int length));
+            Assert.Equal(((ushort)0x8001, 11, 1), (type, offset, length));
+        }
+
+        [Fact]
         public void Empty_truncated_and_nested_batches_are_refused()
         {
             var batch = new byte[16];
