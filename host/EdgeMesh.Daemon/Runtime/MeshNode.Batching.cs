@@ -119,7 +119,11 @@ namespace EdgeMesh.Daemon.Runtime
             else
             {
                 payload.CopyTo(_scratch.AsSpan(FrameCodec.PayloadOffset(0)));
-                SealAndPublish(topicId, payloadType, priority, payload.Length, NowMs);
+                if (SealAndPublish(topicId, payloadType, priority, payload.Length, NowMs) != FrameError.None)
+                {
+                    Count(RuntimeCounter.SealFailures);
+                }
+
                 return;
             }
 

@@ -230,7 +230,9 @@ namespace EdgeMesh.Daemon.Runtime
 
             lock (_gate)
             {
-                Pump(NowMs); // drain the mesh protocol's send queue into the sockets
+                long now = NowMs;
+                SendBatch(now); // a batch nobody flushed leaves before the sockets close
+                Pump(now); // drain the mesh protocol's send queue into the sockets
             }
 
             Subscription[] subscribers;
