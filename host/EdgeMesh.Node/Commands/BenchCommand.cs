@@ -31,54 +31,56 @@ namespace EdgeMesh.Node.Commands
         {
             var mode = new Option<string>("--mode") { Description = "Security mode of both nodes: production (Ed25519 signatures), lightweight (HMAC) or development (none).", DefaultValueFactory = _ => "production" };
             var datagram = new Option<int>("--datagram-bytes") { Description = "Both nodes' maxDatagramBytes (256-65507; default 1400, the product default): a publish batch fills one datagram.", DefaultValueFactory = _ => UdpTransportOptions.DefaultMaxDatagramSize };
-            var command = new Command(
+            return Subcommand(
                 "loopback",
-                "Run a publisher node and a subscriber node (each with its own UDP socket on 127.0.0.1) in this process and report delivered messages/s, latency p50/p99/p99.9 and process RSS.")
-            {
-                mode,
-                datagram,
-            };
-            Common common = Common.AddTo(command);
-            command.SetAction((parse, cancellationToken) =>
-            {
-                SecurityProfile? profile = NodeConfig.ParseMode(parse.GetValue(mode));
-                if (profile == null)
+                "Run a publisher node and a subscriber node (each with its own UDP socket on 127.0.0.1) in this process and report delivered messages/s, latency p50/p99/p99.9 and process RSS.",
+                new Option[] { mode, datagram },
+                parse =>
                 {
-                    return Task.FromResult(Usage(parse, "--mode must be production, lightweight or development (got " + parse.GetValue(mode) + ")"));
-                }
+                    SecurityProfile? profile = NodeConfig.ParseMode(parse.GetValue(mode));
+                    int datagramBytes = parse.GetValue(datagram);
+                    if (profile == null)
+                    {
+                        return (null, "--mode must be production, lightweight or development (got " + parse.GetValue(mode) + ")");
+                    }
 
-                int datagramBytes = parse.GetValue(datagram);
-                if (datagramBytes < 256 || datagramBytes > UdpTransport.MaxUdpPayload)
-                {
-                    return Task.FromResult(Usage(parse, "--datagram-bytes must be 256-65507 (got " + datagramBytes + ")"));
-                }
-
-                return common.RunAsync(parse, new MeshBenchLink(profile.Value, datagramBytes), cancellationToken);
-            });
-            return command;
+                    return datagramBytes < 256 || datagramBytes > UdpTransport.MaxUdpPayload
+                        ? (null, "--datagram-bytes must be 256-65507 (got " + datagramBytes + ")")
+                        : (new MeshBenchLink(profile.Value, datagramBytes), null);
+                });
         }
 
         private static Command CreateMqtt()
         {
             var broker = new Option<string>("--broker") { Description = "HOST:PORT of the MQTT 3.1.1 broker.", DefaultValueFactory = _ => "127.0.0.1:1883" };
             var label = new Option<string>("--label") { Description = "Name of the broker in the report.", DefaultValueFactory = _ => "mosquitto" };
-            var command = new Command(
+            return Subcommand(
                 "mqtt",
-                "Run the same measurement through an MQTT broker: one connection publishes at QoS 0, another subscribes (built-in minimal MQTT 3.1.1 client).")
+                "Run the same measurement through an MQTT broker: one connection publishes at QoS 0, another subscribes (built-in minimal MQTT 3.1.1 client).",
+                new Option[] { broker, label },
+                parse =>
+                {
+                    IPEndPoint? endpoint = PeerEndpoint.TryParse(parse.GetValue(broker), out PeerEndpoint? parsed, out _) ? parsed!.TryGetLiteral() : null;
+                    return endpoint == null
+                        ? (null, "--broker must be an IP address and port, e.g. 127.0.0.1:1883 (got " + parse.GetValue(broker) + ")")
+                        : (new MqttBenchLink(endpoint, parse.GetValue(label)!), null);
+                });
+        }
+
+        /// <summary>A bench subcommand: its own options, the common ones, and a link made from the parse (or a usage problem).</summary>
+        private static Command Subcommand(string name, string description, Option[] options, Func<ParseResult, (IBenchLink? Link, string? Problem)> createLink)
+        {
+            var command = new Command(name, description);
+            foreach (Option option in options)
             {
-                broker,
-                label,
-            };
+                command.Options.Add(option);
+            }
+
             Common common = Common.AddTo(command);
             command.SetAction((parse, cancellationToken) =>
             {
-                IPEndPoint? endpoint = PeerEndpoint.TryParse(parse.GetValue(broker), out PeerEndpoint? parsed, out _) ? parsed!.TryGetLiteral() : null;
-                if (endpoint == null)
-                {
-                    return Task.FromResult(Usage(parse, "--broker must be an IP address and port, e.g. 127.0.0.1:1883 (got " + parse.GetValue(broker) + ")"));
-                }
-
-                return common.RunAsync(parse, new MqttBenchLink(endpoint, parse.GetValue(label)!), cancellationToken);
+                (IBenchLink? link, string? problem) = createLink(parse);
+                return link == null ? Task.FromResult(Usage(parse, problem!)) : common.RunAsync(parse, link, cancellationToken);
             });
             return command;
         }
