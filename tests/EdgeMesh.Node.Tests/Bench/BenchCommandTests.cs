@@ -32,6 +32,7 @@ namespace EdgeMesh.Node.Tests.Bench
         [InlineData("loopback", "--seconds", "0")]
         [InlineData("loopback", "--window", "0")]
         [InlineData("loopback", "--mode", "paranoid")]
+        [InlineData("loopback", "--datagram-bytes", "100")]
         [InlineData("mqtt", "--broker", "localhost")]
         public void Bad_arguments_exit_with_the_usage_code(string bench, string option, string value)
         {
