@@ -10,8 +10,8 @@ namespace EdgeMesh.Daemon.Runtime
     /// topic and priority gather in one pending batch that leaves as a single Publish frame of type
     /// <see cref="PayloadType.PublishBatch"/> (one origin signature, one hop signature, one
     /// verification at the receiver for all of them; a batch fills at most one datagram) at
-    /// <see cref="Flush"/>, when it is full, when
-    /// another topic is published, or at the next timer tick (at most 100 ms later).
+    /// <see cref="Flush"/>, when it is full, when another topic is published, or at the next timer
+    /// tick (at most 100 ms later). docs/payloads.md §9.
     /// </content>
     public sealed partial class MeshNode
     {
