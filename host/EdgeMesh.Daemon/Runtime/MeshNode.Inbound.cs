@@ -135,7 +135,12 @@ namespace EdgeMesh.Daemon.Runtime
 
                     break;
                 case FrameKind.Membership:
-                    _mesh?.Receive(buffer, offset, length, now);
+                    if (_mesh != null)
+                    {
+                        _mesh.Receive(buffer, offset, length, now);
+                        DeliverPending(header.Sender, now);
+                    }
+
                     break;
                 case FrameKind.Direct:
                 case FrameKind.Ack:

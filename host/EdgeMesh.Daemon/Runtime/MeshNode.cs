@@ -137,7 +137,13 @@ namespace EdgeMesh.Daemon.Runtime
         /// <summary>Gossip parameters for <paramref name="config"/>: frame budget from its payload limit and security mode's trailer.</summary>
         internal static EdgeMesh.Gossip.GossipOptions GossipOptionsFor(NodeConfig config)
         {
-            return GossipMesh.OptionsFor(config.MaxPayloadBytes, WireFormat.TrailerLength(SecurityProfiles.WireMode(config.Profile)));
+            return GossipMesh.OptionsFor(BatchPayloadLimit(config), WireFormat.TrailerLength(SecurityProfiles.WireMode(config.Profile)));
+        }
+
+        /// <summary>Largest PublishBatch payload: what fills one datagram, at least the largest single payload.</summary>
+        internal static int BatchPayloadLimit(NodeConfig config)
+        {
+            return GossipMesh.BatchPayloadLimit(config.MaxPayloadBytes, config.MaxDatagramBytes, WireFormat.TrailerLength(SecurityProfiles.WireMode(config.Profile)));
         }
 
         internal static bool TryCreate(string directory, NodeConfig config, Func<NodeId, long, IMeshProtocol>? meshFactory, ILoggerFactory logging, TimeProvider clock, out MeshNode? node, out string error)
@@ -233,7 +239,9 @@ namespace EdgeMesh.Daemon.Runtime
 
             lock (_gate)
             {
-                Pump(NowMs); // drain the mesh protocol's send queue into the sockets
+                long now = NowMs;
+                SendBatch(now); // a batch nobody flushed leaves before the sockets close
+                Pump(now); // drain the mesh protocol's send queue into the sockets
             }
 
             Subscription[] subscribers;
@@ -324,6 +332,7 @@ namespace EdgeMesh.Daemon.Runtime
                 }
             }
 
+            SendBatch(now); // a batch nobody flushed waits one timer period at most
             TickDirect(now);
             Pump(now);
             long next = Math.Min(_mesh?.NextDeadlineMs ?? long.MaxValue, _dm.NextDeadlineMs);

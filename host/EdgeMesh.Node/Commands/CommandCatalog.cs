@@ -17,6 +17,7 @@ namespace EdgeMesh.Node.Commands
             yield return InitCommand.Create(clock);
             yield return RunCommand.Create();
             yield return SimCommand.Create();
+            yield return BenchCommand.Create();
             foreach (Command client in ClientCommands.All())
             {
                 yield return client;

@@ -34,6 +34,12 @@ namespace EdgeMesh.Protocol.Payloads
         /// </summary>
         public const ushort GossipControl = 0x0300;
 
+        /// <summary>
+        /// Several messages of one topic in one Publish frame, so one signature covers them all
+        /// (<see cref="PublishBatchCodec"/>, docs/payloads.md §9).
+        /// </summary>
+        public const ushort PublishBatch = 0x0301;
+
         /// <summary>First value applications may use for their own types.</summary>
         public const ushort FirstApplicationDefined = 0x8000;
     }
