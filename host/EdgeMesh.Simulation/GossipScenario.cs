@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using EdgeMesh.Gossip;
 using EdgeMesh.Protocol.Wire;
 
@@ -35,24 +34,24 @@ namespace EdgeMesh.Simulation
             var links = new LinkModel
             {
                 LossRate = options.Loss,
-                LatencyMinUs = Us(options.LatencyMinMs / 1000),
-                LatencyMaxUs = Us(options.LatencyMaxMs / 1000),
-                JitterMeanUs = Us(options.JitterMs / 1000),
+                LatencyMinUs = SimClock.Us(options.LatencyMinMs / 1000),
+                LatencyMaxUs = SimClock.Us(options.LatencyMaxMs / 1000),
+                JitterMeanUs = SimClock.Us(options.JitterMs / 1000),
                 BandwidthBitsPerSecond = options.BandwidthKbps * 1000,
                 Seed = SeededRandom.DeriveSeed(options.Seed, 7),
             };
             sim = new NetworkSimulator(options.Nodes, options.Gossip, links, options.Seed);
             metrics = new ScenarioMetrics(options.Nodes, options.Messages, topic);
             sim.Observer = metrics;
-            formedUs = Us(((options.Nodes - 1) * options.JoinIntervalMs / 1000) + options.WarmupSeconds);
-            healUs = options.Partition ? formedUs + Us(options.PartitionSeconds) : formedUs;
+            formedUs = SimClock.Us(((options.Nodes - 1) * options.JoinIntervalMs / 1000) + options.WarmupSeconds);
+            healUs = options.Partition ? formedUs + SimClock.Us(options.PartitionSeconds) : formedUs;
             double settle = options.SettleSeconds ?? (options.Partition ? 10 : 1);
-            messagesStartUs = healUs + Us(settle);
-            long messagesEndUs = messagesStartUs + Us(Math.Max(0, options.Messages - 1) * options.MessageIntervalMs / 1000);
-            endUs = messagesEndUs + Us(options.DrainSeconds);
+            messagesStartUs = healUs + SimClock.Us(settle);
+            long messagesEndUs = messagesStartUs + SimClock.Us(Math.Max(0, options.Messages - 1) * options.MessageIntervalMs / 1000);
+            endUs = messagesEndUs + SimClock.Us(options.DrainSeconds);
             if (options.Fail > 0)
             {
-                endUs = Math.Max(endUs, formedUs + Us(ConvergenceBoundSeconds + 5));
+                endUs = Math.Max(endUs, formedUs + SimClock.Us(ConvergenceBoundSeconds + 5));
             }
 
             Script(messagesEndUs);
@@ -83,18 +82,11 @@ namespace EdgeMesh.Simulation
         public ScenarioReport Run(Action<double>? progress = null)
         {
             sim.Progress = progress;
-            var watch = Stopwatch.StartNew();
-            sim.RunUntil(endUs);
-            watch.Stop();
+            (double wall, double rate) = SimClock.Time(() => sim.RunUntil(endUs), () => sim.Events);
             ScenarioReport report = Measure();
-            report.WallSeconds = watch.Elapsed.TotalSeconds;
-            report.EventsPerSecond = report.WallSeconds > 0 ? sim.Events / report.WallSeconds : 0;
+            report.WallSeconds = wall;
+            report.EventsPerSecond = rate;
             return report;
-        }
-
-        private static long Us(double seconds)
-        {
-            return (long)Math.Round(seconds * 1_000_000);
         }
 
         private static void Validate(ScenarioOptions o)
@@ -111,7 +103,7 @@ namespace EdgeMesh.Simulation
             IRandomSource rng = sim.Random;
             for (int i = 0; i < options.Nodes; i++)
             {
-                sim.ScheduleStart(i, Us(i * options.JoinIntervalMs / 1000), i == 0 ? -1 : rng.Next(i));
+                sim.ScheduleStart(i, SimClock.Us(i * options.JoinIntervalMs / 1000), i == 0 ? -1 : rng.Next(i));
             }
 
             int failures = (int)Math.Round(options.Fail * options.Nodes);
@@ -146,7 +138,7 @@ namespace EdgeMesh.Simulation
             byte[] payload = new byte[options.PayloadBytes];
             for (int k = 0; k < options.Messages; k++)
             {
-                sim.Schedule(messagesStartUs + Us(k * options.MessageIntervalMs / 1000), () => PublishFromRandomNode(payload));
+                sim.Schedule(messagesStartUs + SimClock.Us(k * options.MessageIntervalMs / 1000), () => PublishFromRandomNode(payload));
             }
 
             int churned = (int)Math.Round(options.Churn * options.Nodes);
@@ -160,7 +152,7 @@ namespace EdgeMesh.Simulation
                     if (victim >= 0)
                     {
                         sim.ScheduleCrash(victim, sim.NowUs);
-                        sim.ScheduleRestart(victim, sim.NowUs + Us(options.ChurnDowntimeSeconds));
+                        sim.ScheduleRestart(victim, sim.NowUs + SimClock.Us(options.ChurnDowntimeSeconds));
                     }
                 });
             }

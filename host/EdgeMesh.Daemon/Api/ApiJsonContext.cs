@@ -10,6 +10,10 @@ namespace EdgeMesh.Daemon.Api
     [JsonSerializable(typeof(PublishRequest))]
     [JsonSerializable(typeof(PublishResponse))]
     [JsonSerializable(typeof(MessageEvent))]
+    [JsonSerializable(typeof(DmSendRequest))]
+    [JsonSerializable(typeof(DmSendResponse))]
+    [JsonSerializable(typeof(DmEvent))]
+    [JsonSerializable(typeof(List<DmEvent>))]
     public sealed partial class ApiJsonContext : JsonSerializerContext
     {
     }

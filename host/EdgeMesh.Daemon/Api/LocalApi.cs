@@ -129,6 +129,7 @@ namespace EdgeMesh.Daemon.Api
             app.MapGet("/v1/peers", () => Results.Json(node.GetPeers(), ApiJsonContext.Default.ListPeerInfo));
             app.MapPost("/v1/publish", (PublishRequest request) => Publish(node, request));
             app.MapGet("/v1/subscribe", (HttpContext context) => StreamAsync(node, context));
+            DirectMessageApi.Map(app, node);
             app.MapGet("/metrics", () =>
             {
                 metrics.Refresh();

@@ -20,17 +20,22 @@ namespace EdgeMesh.Daemon.Api
                 TimestampMs = message.TimestampMs,
                 LatencyMs = message.ReceivedMs - message.TimestampMs,
             };
-            if (message.PayloadType == PayloadType.Text
-                && TextCodec.Decode(message.Payload, 0, message.Payload.Length, out TextView text) == FrameError.None)
+            e.Text = TextOf(message.PayloadType, message.Payload, out string? base64);
+            e.Base64 = base64;
+            return e;
+        }
+
+        /// <summary>The text of a Text payload; for any other payload null, and the bytes as <paramref name="base64"/>.</summary>
+        internal static string? TextOf(ushort payloadType, byte[] payload, out string? base64)
+        {
+            base64 = null;
+            if (payloadType == PayloadType.Text && TextCodec.Decode(payload, 0, payload.Length, out TextView text) == FrameError.None)
             {
-                e.Text = text.ToDisplayString();
-            }
-            else
-            {
-                e.Base64 = Convert.ToBase64String(message.Payload);
+                return text.ToDisplayString();
             }
 
-            return e;
+            base64 = Convert.ToBase64String(payload);
+            return null;
         }
 
         /// <summary>The payload type and bytes a publish request asks for; null with a reason when it is invalid.</summary>

@@ -25,5 +25,8 @@ namespace EdgeMesh.Daemon.Api
 
         /// <summary>The mesh protocol's counters.</summary>
         public Dictionary<string, long> Mesh { get; set; } = new();
+
+        /// <summary>Direct-message counters (docs/direct-messages.md): sent, delivered, retries, refusals by reason, outbox and relaying.</summary>
+        public Dictionary<string, long> Direct { get; set; } = new();
     }
 }

@@ -66,6 +66,9 @@ namespace EdgeMesh.Daemon.Configuration
         /// <summary>Authentication limits.</summary>
         public SecurityConfig Security { get; set; } = new();
 
+        /// <summary>Direct messages.</summary>
+        public DmConfig Dm { get; set; } = new();
+
         /// <summary>The profile named by <see cref="Mode"/> (valid after <see cref="Validate"/>).</summary>
         [System.Text.Json.Serialization.JsonIgnore]
         public SecurityProfile Profile => ParseMode(Mode) ?? SecurityProfile.Production;
@@ -184,6 +187,7 @@ namespace EdgeMesh.Daemon.Configuration
             CheckRange(problems, "security.verifiedCache", Security.VerifiedCache, 4, 1 << 22);
             CheckRange(problems, "security.replaySenders", Security.ReplaySenders, 1, 1 << 20);
             CheckRange(problems, "security.replayWindowWords", Security.ReplayWindowWords, 1, 64);
+            Dm.Validate(problems);
             return problems;
         }
 

@@ -32,6 +32,7 @@ namespace EdgeMesh.Daemon.Observability
             _meter.CreateObservableCounter("edgemesh_rejected_total", () => Tagged(_current.Counters.Rejected, "reason"), description: "Input refused (undecodable, unauthenticated, outsiders), by reason.");
             _meter.CreateObservableCounter("edgemesh_transport_total", () => Tagged(_current.Counters.Transport, "counter"), description: "Socket-level counters.");
             _meter.CreateObservableCounter("edgemesh_mesh_total", () => Tagged(_current.Counters.Mesh, "counter"), description: "Membership and broadcast protocol counters.");
+            _meter.CreateObservableCounter("edgemesh_dm_total", () => Tagged(_current.Counters.Direct, "counter"), description: "Direct-message counters (sent, delivered, retries, refusals by reason, outbox).");
             _meter.CreateObservableGauge("edgemesh_peers", PeersByState, description: "Authenticated peers by state.");
             _meter.CreateObservableGauge("edgemesh_uptime_seconds", () => _current.UptimeSeconds, description: "Seconds since the node started.");
             // Memory: tells a managed-heap leak from native growth when RSS creeps (tests/soak-daemon.sh).

@@ -54,6 +54,17 @@ namespace EdgeMesh.Daemon.Runtime
             };
         }
 
+        /// <summary>
+        /// Largest PublishBatch payload for a node whose datagrams hold <paramref name="maxDatagramBytes"/>:
+        /// the batch frame, wrapped in a gossip frame, fills one datagram (both frames with trailers of
+        /// <paramref name="trailerLength"/> bytes); never less than <paramref name="maxPayloadBytes"/>.
+        /// </summary>
+        internal static int BatchPayloadLimit(int maxPayloadBytes, int maxDatagramBytes, int trailerLength)
+        {
+            int overhead = (2 * WireFormat.HeaderLength) + EdgeMesh.Gossip.Messages.GossipWire.CommonLength + 2 + (2 * trailerLength);
+            return Math.Clamp(maxDatagramBytes - overhead, maxPayloadBytes, WireFormat.MaxPayloadLength);
+        }
+
         /// <summary>A factory for <see cref="MeshNode"/>: one gossip node with <paramref name="options"/>.</summary>
         internal static Func<NodeId, long, IMeshProtocol> Factory(GossipOptions options)
         {

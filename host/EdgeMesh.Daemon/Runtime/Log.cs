@@ -26,7 +26,13 @@ namespace EdgeMesh.Daemon.Runtime
         [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "local api on http://{EndPoint}")]
         internal static partial void ApiUp(ILogger logger, System.Net.IPEndPoint endPoint);
 
-        [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "ready in {Milliseconds:0} ms after process start ({Steps})")]
+        [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "direct messages: {Resumed} resumed from the outbox, {Expired} expired while the node was down")]
+        internal static partial void OutboxRestored(ILogger logger, int resumed, int expired);
+
+        [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "direct-message outbox: {Problem}")]
+        internal static partial void OutboxProblem(ILogger logger, string problem);
+
+        [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "ready in {Milliseconds:0} ms after process start ({Steps})")]
         internal static partial void Ready(ILogger logger, double milliseconds, string steps);
 
         [LoggerMessage(EventId = 7, Level = LogLevel.Debug, Message = "{Socket}: {Error}")]

@@ -83,6 +83,9 @@ namespace EdgeMesh.Daemon.Runtime
         {
             switch (verdict)
             {
+                case FrameVerdict.Accepted when header.HopCount > 0:
+                    OnRelayedFrame(ref header, from, buffer, offset, length, now); // a relay spoke, not the originator
+                    break;
                 case FrameVerdict.Accepted:
                     PeerEntry peer = Heard(header.Sender, from, now);
                     OnAuthentic(peer, ref header, from, buffer, offset, length, now);
@@ -101,6 +104,7 @@ namespace EdgeMesh.Daemon.Runtime
 
         private void OnAuthentic(PeerEntry peer, ref FrameHeader header, LinkAddress from, byte[] buffer, int offset, int length, long now)
         {
+            ObserveDirect(ref header, peer.Id, now);
             switch (header.Kind)
             {
                 case FrameKind.Beacon:
@@ -135,7 +139,16 @@ namespace EdgeMesh.Daemon.Runtime
                     OnDirectory(peer, buffer, FrameCodec.PayloadOffset(offset), header.PayloadLength, now);
                     break;
                 case FrameKind.Membership:
-                    _mesh?.Receive(buffer, offset, length, now);
+                    if (_mesh != null)
+                    {
+                        _mesh.Receive(buffer, offset, length, now);
+                        DeliverPending(header.Sender, now);
+                    }
+
+                    break;
+                case FrameKind.Direct:
+                case FrameKind.Ack:
+                    OnDirectFrame(ref header, peer.Id, buffer, offset, length, now);
                     break;
                 default:
                     Count(RuntimeCounter.UnsupportedKind);

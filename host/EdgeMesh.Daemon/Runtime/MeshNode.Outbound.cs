@@ -17,51 +17,13 @@ namespace EdgeMesh.Daemon.Runtime
 
         private const long PromptIntervalMs = 250;
         private long _lastPromptMs = long.MinValue;
+        private NodeId _lastSender;
+        private string? _lastSenderText;
 
-        /// <summary>Publishes a payload on a topic: to the mesh and to this node's own subscribers.</summary>
+        /// <summary>Publishes a payload on a topic now: to the mesh and to this node's own subscribers.</summary>
         public PublishResult Publish(string topic, ushort payloadType, ReadOnlySpan<byte> payload, Priority priority = Priority.Telemetry)
         {
-            if (string.IsNullOrEmpty(topic) || System.Text.Encoding.UTF8.GetByteCount(topic) > MaxTopicLength)
-            {
-                return PublishResult.BadTopic;
-            }
-
-            if (payload.Length > _config.MaxPayloadBytes)
-            {
-                return PublishResult.TooLarge;
-            }
-
-            if (_mesh == null)
-            {
-                return PublishResult.NoMeshProtocol;
-            }
-
-            ulong topicId = TopicId.FromName(topic);
-            byte[] copy = payload.ToArray();
-            lock (_gate)
-            {
-                long now = NowMs;
-                copy.CopyTo(_scratch, FrameCodec.PayloadOffset(0));
-                var header = new FrameHeader
-                {
-                    Kind = FrameKind.Publish,
-                    Priority = priority,
-                    HopLimit = WireFormat.MaxHops,
-                    Destination = topicId,
-                    PayloadType = payloadType,
-                    PayloadLength = copy.Length,
-                };
-                if (_security.SealPublish(ref header, _scratch, now, out int length) != FrameError.None
-                    || _mesh.Publish(_scratch, 0, length, now) != FrameError.None)
-                {
-                    return PublishResult.Refused;
-                }
-
-                Offer(topicId, NodeIds.FormatShort(Id), payloadType, copy, now, now);
-                Pump(now);
-            }
-
-            return PublishResult.Published;
+            return Publish(topic, payloadType, payload, priority, flush: true);
         }
 
         /// <summary>Starts delivering <paramref name="topics"/> into a new subscription (dispose it to stop).</summary>
@@ -170,21 +132,27 @@ namespace EdgeMesh.Daemon.Runtime
         /// <summary>Carries the mesh protocol's outputs: frames re-sealed as this node, deliveries to subscribers. Then flushes UDP.</summary>
         private void Pump(long now)
         {
-            if (_mesh != null)
+            // Direct messages first: inbox publishes join the gossip queue, and gossip deliveries to the
+            // inbox produce acknowledgements, so repeat while either side has more.
+            bool more = PumpDirect(now);
+            while (_mesh != null && more | PumpMesh(now))
             {
-                while (_mesh.TryDequeue(out OutboundFrame frame))
-                {
-                    SendMeshFrame(frame, now);
-                    _mesh.Release(frame);
-                }
-
-                while (_mesh.TryTakeDelivery(out MeshDelivery delivery))
-                {
-                    Deliver(delivery, now);
-                }
+                more = PumpDirect(now);
             }
 
             _udp.Flush();
+        }
+
+        /// <summary>Sends the mesh protocol's frames and delivers its messages; true when any delivery was made.</summary>
+        private bool PumpMesh(long now)
+        {
+            while (_mesh!.TryDequeue(out OutboundFrame frame))
+            {
+                SendMeshFrame(frame, now);
+                _mesh.Release(frame);
+            }
+
+            return DeliverPending(null, now);
         }
 
         private void SendMeshFrame(OutboundFrame frame, long now)
@@ -218,9 +186,28 @@ namespace EdgeMesh.Daemon.Runtime
             SendOwn(peer.Route, header.Kind, header.PayloadLength, now, new NodeId(header.Destination), header.PayloadType, header.Priority, header.Flags);
         }
 
-        private void Deliver(MeshDelivery delivery, long now)
+        /// <summary>
+        /// Hands the mesh protocol's deliveries to local subscribers. <paramref name="carrier"/> is the
+        /// verified sender of the frame that just brought them: a message it originated was covered
+        /// by that frame's signature, so its own is not checked again (each message verified once).
+        /// </summary>
+        private bool DeliverPending(NodeId? carrier, long now)
         {
-            FrameVerdict verdict = _security.OriginVerifier.Verify(delivery.Frame, 0, delivery.FrameLength, now, out FrameHeader header);
+            bool delivered = false;
+            while (_mesh!.TryTakeDelivery(out MeshDelivery delivery))
+            {
+                Deliver(delivery, carrier, now);
+                delivered = true;
+            }
+
+            return delivered;
+        }
+
+        private void Deliver(MeshDelivery delivery, NodeId? carrier, long now)
+        {
+            FrameVerdict verdict = carrier.HasValue
+                ? _security.OriginVerifier.VerifyCarried(delivery.Frame, 0, delivery.FrameLength, now, carrier.Value, out FrameHeader header)
+                : _security.OriginVerifier.Verify(delivery.Frame, 0, delivery.FrameLength, now, out header);
             if (verdict == FrameVerdict.UnknownSender)
             {
                 HoldOrigin(delivery, header.Sender, now); // relayed from an originator that never presented itself here
@@ -233,18 +220,36 @@ namespace EdgeMesh.Daemon.Runtime
                 return;
             }
 
-            byte[] payload = delivery.Frame.AsSpan(FrameCodec.PayloadOffset(0), header.PayloadLength).ToArray();
-            Offer(header.Destination, NodeIds.FormatShort(header.Sender), header.PayloadType, payload, (long)header.TimestampMs, now);
+            if (TryReceiveInboxPublish(ref header, delivery.Frame, now))
+            {
+                return;
+            }
+
+            int payloadOffset = FrameCodec.PayloadOffset(0);
+            if (header.PayloadType == EdgeMesh.Protocol.Payloads.PayloadType.PublishBatch)
+            {
+                if (!OfferBatch(header.Destination, header.Sender, delivery.Frame, payloadOffset, header.PayloadLength, (long)header.TimestampMs, now))
+                {
+                    Count(RuntimeCounter.OriginRejected);
+                }
+
+                return;
+            }
+
+            Offer(header.Destination, header.Sender, header.PayloadType, delivery.Frame.AsSpan(payloadOffset, header.PayloadLength), (long)header.TimestampMs, now);
         }
 
-        private void Offer(ulong topic, string sender, ushort payloadType, byte[] payload, long timestampMs, long now)
+        /// <summary>Queues the message for every matching subscriber (one copy of the payload, made only when someone wants it).</summary>
+        private void Offer(ulong topic, NodeId sender, ushort payloadType, ReadOnlySpan<byte> payload, long timestampMs, long now)
         {
+            byte[]? copy = null;
             foreach (Subscription subscription in _subscriptions)
             {
                 if (subscription.Topics.TryGetValue(topic, out string? name))
                 {
+                    copy ??= payload.ToArray();
                     long before = subscription.Dropped;
-                    subscription.Offer(new MeshMessage(name, sender, payloadType, payload, timestampMs, now));
+                    subscription.Offer(new MeshMessage(name, SenderText(sender), payloadType, copy, timestampMs, now));
                     Count(RuntimeCounter.Delivered);
                     if (subscription.Dropped != before)
                     {
@@ -252,6 +257,18 @@ namespace EdgeMesh.Daemon.Runtime
                     }
                 }
             }
+        }
+
+        /// <summary>The short text form of a sender id, remembered for the last sender (batches and streams repeat it).</summary>
+        private string SenderText(NodeId sender)
+        {
+            if (_lastSenderText == null || _lastSender != sender)
+            {
+                _lastSender = sender;
+                _lastSenderText = NodeIds.FormatShort(sender);
+            }
+
+            return _lastSenderText;
         }
     }
 }

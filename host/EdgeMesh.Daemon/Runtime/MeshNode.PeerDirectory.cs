@@ -226,7 +226,7 @@ namespace EdgeMesh.Daemon.Runtime
 
             foreach (HeldItem item in Take(_heldOrigins, id, now))
             {
-                Deliver(new MeshDelivery(item.Topic, item.Frame, item.Frame.Length), now);
+                Deliver(new MeshDelivery(item.Topic, item.Frame, item.Frame.Length), null, now);
             }
         }
 

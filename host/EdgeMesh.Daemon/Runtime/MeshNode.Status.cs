@@ -89,6 +89,7 @@ namespace EdgeMesh.Daemon.Runtime
 
             FillTransport(counters.Transport, "tcp.", _tcp.Counters);
             FillDirectoryCounters(counters);
+            FillDirectCounters(counters.Direct);
             if (_mesh != null)
             {
                 var mesh = new List<KeyValuePair<string, long>>();

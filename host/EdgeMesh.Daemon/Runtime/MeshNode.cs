@@ -48,10 +48,11 @@ namespace EdgeMesh.Daemon.Runtime
         private long _nextBeaconMs;
         private bool _disposed;
 
-        private MeshNode(NodeConfig config, NodeSecurity security, Func<NodeId, long, IMeshProtocol>? meshFactory, ILoggerFactory logging, TimeProvider clock)
+        private MeshNode(NodeConfig config, NodeSecurity security, EdgeMesh.Messaging.DirectMessenger direct, Func<NodeId, long, IMeshProtocol>? meshFactory, ILoggerFactory logging, TimeProvider clock)
         {
             _config = config;
             _security = security;
+            _dm = direct;
             _clock = clock;
             _log = logging.CreateLogger("edgemesh");
             _startedMs = NowMs;
@@ -136,7 +137,13 @@ namespace EdgeMesh.Daemon.Runtime
         /// <summary>Gossip parameters for <paramref name="config"/>: frame budget from its payload limit and security mode's trailer.</summary>
         internal static EdgeMesh.Gossip.GossipOptions GossipOptionsFor(NodeConfig config)
         {
-            return GossipMesh.OptionsFor(config.MaxPayloadBytes, WireFormat.TrailerLength(SecurityProfiles.WireMode(config.Profile)));
+            return GossipMesh.OptionsFor(BatchPayloadLimit(config), WireFormat.TrailerLength(SecurityProfiles.WireMode(config.Profile)));
+        }
+
+        /// <summary>Largest PublishBatch payload: what fills one datagram, at least the largest single payload.</summary>
+        internal static int BatchPayloadLimit(NodeConfig config)
+        {
+            return GossipMesh.BatchPayloadLimit(config.MaxPayloadBytes, config.MaxDatagramBytes, WireFormat.TrailerLength(SecurityProfiles.WireMode(config.Profile)));
         }
 
         internal static bool TryCreate(string directory, NodeConfig config, Func<NodeId, long, IMeshProtocol>? meshFactory, ILoggerFactory logging, TimeProvider clock, out MeshNode? node, out string error)
@@ -157,13 +164,20 @@ namespace EdgeMesh.Daemon.Runtime
                 return false;
             }
 
+            if (!TryCreateMessenger(directory, config, security!, out EdgeMesh.Messaging.DirectMessenger? direct, out error))
+            {
+                security!.Dispose();
+                return false;
+            }
+
             try
             {
-                node = new MeshNode(config, security!, meshFactory, logging, clock);
+                node = new MeshNode(config, security!, direct!, meshFactory, logging, clock);
                 return true;
             }
             catch (System.Net.Sockets.SocketException e)
             {
+                direct!.Dispose();
                 security!.Dispose();
                 error = "cannot bind " + config.Listen + " / discovery port " + config.Discovery.Port + ": " + e.Message;
                 return false;
@@ -197,6 +211,7 @@ namespace EdgeMesh.Daemon.Runtime
                 _bootstrap.Add(new BootstrapTarget(endpoint, new UdpAddress(resolved), null));
             }
 
+            StartDirect(NowMs);
             _udp.Start();
             _discovery?.Start();
             _tcp.Start();
@@ -224,7 +239,9 @@ namespace EdgeMesh.Daemon.Runtime
 
             lock (_gate)
             {
-                Pump(NowMs); // drain the mesh protocol's send queue into the sockets
+                long now = NowMs;
+                SendBatch(now); // a batch nobody flushed leaves before the sockets close
+                Pump(now); // drain the mesh protocol's send queue into the sockets
             }
 
             Subscription[] subscribers;
@@ -256,6 +273,7 @@ namespace EdgeMesh.Daemon.Runtime
             _tcp.Dispose();
             lock (_gate)
             {
+                _dm.Dispose();
                 _security.Dispose();
             }
 
@@ -314,8 +332,10 @@ namespace EdgeMesh.Daemon.Runtime
                 }
             }
 
+            SendBatch(now); // a batch nobody flushed waits one timer period at most
+            TickDirect(now);
             Pump(now);
-            long next = _mesh?.NextDeadlineMs ?? long.MaxValue;
+            long next = Math.Min(_mesh?.NextDeadlineMs ?? long.MaxValue, _dm.NextDeadlineMs);
             return _group == null ? next : Math.Min(next, _nextBeaconMs);
         }
 

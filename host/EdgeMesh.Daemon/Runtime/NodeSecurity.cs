@@ -48,6 +48,9 @@ namespace EdgeMesh.Daemon.Runtime
 
         internal NodeId Id => _identity.Id;
 
+        /// <summary>The identity key (owned here: disposed with this object), for direct messages.</summary>
+        internal NodeKeyPair Identity => _identity;
+
         internal SecurityProfile Profile { get; }
 
         internal SecurityMode WireMode => SecurityProfiles.WireMode(Profile);

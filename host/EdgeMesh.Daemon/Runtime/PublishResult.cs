@@ -1,6 +1,6 @@
 namespace EdgeMesh.Daemon.Runtime
 {
-    /// <summary>Outcome of <see cref="MeshNode.Publish"/>.</summary>
+    /// <summary>Outcome of <c>MeshNode.Publish</c>.</summary>
     public enum PublishResult
     {
         /// <summary>Handed to the mesh protocol for broadcast (and to local subscribers).</summary>

@@ -15,7 +15,7 @@ namespace EdgeMesh.Daemon.Runtime
         /// <summary>This node's own frames heard back (multicast loop): ignored before any check.</summary>
         OwnFrames = 3,
 
-        /// <summary>Authentic frames of a kind this daemon does not handle yet (Direct, Ack, bare Publish).</summary>
+        /// <summary>Authentic frames of a kind this daemon does not handle (a bare Publish; a relayed frame that is not Direct or Ack, or from an unknown neighbour).</summary>
         UnsupportedKind = 4,
 
         /// <summary>Frames for a peer whose address is not known: dropped.</summary>

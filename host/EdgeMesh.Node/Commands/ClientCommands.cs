@@ -177,9 +177,15 @@ namespace EdgeMesh.Node.Commands
             return received;
         }
 
-        private static async Task<int> CallAsync(ParseResult parse, Option<string> api, Func<ApiClient, Task<int>> call)
+        private static Task<int> CallAsync(ParseResult parse, Option<string> api, Func<ApiClient, Task<int>> call)
         {
-            if (!ApiClient.TryCreate(parse, api, RequestTimeout, out ApiClient? client))
+            return CallAsync(parse, api, RequestTimeout, call);
+        }
+
+        /// <summary>Runs <paramref name="call"/> against the node's API; unreachable or failing nodes give exit code 4 with a message.</summary>
+        internal static async Task<int> CallAsync(ParseResult parse, Option<string> api, TimeSpan requestTimeout, Func<ApiClient, Task<int>> call)
+        {
+            if (!ApiClient.TryCreate(parse, api, requestTimeout, out ApiClient? client))
             {
                 return ExitCodes.Usage;
             }

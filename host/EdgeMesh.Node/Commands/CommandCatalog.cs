@@ -17,10 +17,18 @@ namespace EdgeMesh.Node.Commands
             yield return InitCommand.Create(clock);
             yield return RunCommand.Create();
             yield return SimCommand.Create();
+            yield return BenchCommand.Create();
             foreach (Command client in ClientCommands.All())
             {
                 yield return client;
             }
+
+            foreach (Command dm in DmCommands.All())
+            {
+                yield return dm;
+            }
+
+            yield return DmBenchCommand.Create();
         }
 
         /// <summary>The root command with every command registered.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
+using System.Runtime;
 using System.Text.Json;
 using EdgeMesh.Simulation;
 
@@ -20,23 +21,50 @@ namespace EdgeMesh.Node.Commands
             var partitionSeconds = new Option<double>("--partition-seconds") { Description = "Duration of the partition in simulated seconds.", DefaultValueFactory = _ => 30.0 };
             var messages = new Option<int>("--messages") { Description = "Messages to publish.", DefaultValueFactory = _ => 100 };
             var seed = new Option<ulong>("--seed") { Description = "Run seed: the same seed gives the same trace.", DefaultValueFactory = _ => 1UL };
-            var interval = new Option<double>("--interval-ms") { Description = "Time between messages, simulated milliseconds.", DefaultValueFactory = _ => 100.0 };
-            var payload = new Option<int>("--payload-bytes") { Description = "Payload size of each message.", DefaultValueFactory = _ => 64 };
+            var interval = new Option<double?>("--interval-ms") { Description = "Time between messages, simulated milliseconds (default 100, or 2000 with --radio)." };
+            var payload = new Option<int?>("--payload-bytes") { Description = "Payload size of each message (default 64, or 32 with --radio; at most 218 on radio)." };
             var latencyMin = new Option<double>("--latency-min-ms") { Description = "Smallest per-link base latency.", DefaultValueFactory = _ => 5.0 };
             var latencyMax = new Option<double>("--latency-max-ms") { Description = "Largest per-link base latency.", DefaultValueFactory = _ => 25.0 };
             var jitter = new Option<double>("--jitter-ms") { Description = "Mean exponential per-frame jitter.", DefaultValueFactory = _ => 2.0 };
             var bandwidth = new Option<long>("--bandwidth-kbps") { Description = "Uplink bandwidth per node in kbit/s (0: unlimited).", DefaultValueFactory = _ => 0L };
             var settle = new Option<double?>("--settle") { Description = "Seconds between the fault (crash or heal) and the first message (default 1, or 10 after a partition)." };
             var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a summary." };
+            var radio = new Option<bool>("--radio") { Description = "Simulate one shared radio channel running managed flooding instead of the gossip layer (--nodes, --loss, --seed, --messages, --interval-ms, --payload-bytes apply; --loss is per receiver)." };
+            var range = new Option<double>("--range-m") { Description = "With --radio: radio range in metres.", DefaultValueFactory = _ => 1000.0 };
+            var neighbours = new Option<double>("--neighbours") { Description = "With --radio: mean number of nodes in range of a node (sets the area the nodes are placed on).", DefaultValueFactory = _ => 10.0 };
+            var hopLimit = new Option<int>("--hop-limit") { Description = "With --radio: hop limit of every originated frame (0..15).", DefaultValueFactory = _ => 7 };
+            var bitrate = new Option<long>("--bitrate-bps") { Description = "With --radio: bit rate of the channel, bits per second (sets the airtime of a frame).", DefaultValueFactory = _ => 5470L };
+            var suppression = new Option<int>("--suppression") { Description = "With --radio: copies heard from neighbours that cancel a waiting rebroadcast (0: plain flooding, every node relays every new frame once).", DefaultValueFactory = _ => 1 };
+            var noSnr = new Option<bool>("--no-snr") { Description = "With --radio: do not report the SNR to the flooder (its rebroadcast delay is then random)." };
 
-            var command = new Command("sim", "Run the gossip layer (HyParView, SWIM, PlumTree) on the deterministic network simulator.");
-            foreach (Option option in new Option[] { nodes, loss, fail, churn, partition, partitionSeconds, messages, seed, interval, payload, latencyMin, latencyMax, jitter, bandwidth, settle, json })
+            var command = new Command("sim", "Run the gossip layer (HyParView, SWIM, PlumTree) on the deterministic network simulator, or with --radio managed flooding on a simulated radio channel.");
+            foreach (Option option in new Option[] { nodes, loss, fail, churn, partition, partitionSeconds, messages, seed, interval, payload, latencyMin, latencyMax, jitter, bandwidth, settle, json, radio, range, neighbours, hopLimit, bitrate, suppression, noSnr })
             {
                 command.Options.Add(option);
             }
 
             command.SetAction(parseResult =>
             {
+                if (parseResult.GetValue(radio))
+                {
+                    var radioOptions = new RadioOptions
+                    {
+                        Nodes = parseResult.GetValue(nodes),
+                        Loss = parseResult.GetValue(loss),
+                        Seed = parseResult.GetValue(seed),
+                        Messages = parseResult.GetValue(messages),
+                        MessageIntervalMs = parseResult.GetValue(interval) ?? 2_000,
+                        PayloadBytes = parseResult.GetValue(payload) ?? 32,
+                        RangeMeters = parseResult.GetValue(range),
+                        MeanNeighbours = parseResult.GetValue(neighbours),
+                        HopLimit = parseResult.GetValue(hopLimit),
+                        BitrateBps = parseResult.GetValue(bitrate),
+                        SuppressionThreshold = parseResult.GetValue(suppression),
+                        UseSnr = !parseResult.GetValue(noSnr),
+                    };
+                    return RadioSimCommand.Run(radioOptions, parseResult.GetValue(json));
+                }
+
                 var options = new ScenarioOptions
                 {
                     Nodes = parseResult.GetValue(nodes),
@@ -47,8 +75,8 @@ namespace EdgeMesh.Node.Commands
                     PartitionSeconds = parseResult.GetValue(partitionSeconds),
                     Messages = parseResult.GetValue(messages),
                     Seed = parseResult.GetValue(seed),
-                    MessageIntervalMs = parseResult.GetValue(interval),
-                    PayloadBytes = parseResult.GetValue(payload),
+                    MessageIntervalMs = parseResult.GetValue(interval) ?? 100,
+                    PayloadBytes = parseResult.GetValue(payload) ?? 64,
                     LatencyMinMs = parseResult.GetValue(latencyMin),
                     LatencyMaxMs = parseResult.GetValue(latencyMax),
                     JitterMs = parseResult.GetValue(jitter),
@@ -62,10 +90,20 @@ namespace EdgeMesh.Node.Commands
 
         private static int Run(ScenarioOptions options, bool json)
         {
-            GossipScenario scenario;
+            return Execute(() => new GossipScenario(options), (scenario, progress) => scenario.Run(progress), WriteJson, r => WriteSummary(r, options), json);
+        }
+
+        /// <summary>
+        /// Builds a scenario (bad options: message, exit code 2), runs it with a progress bar on a
+        /// terminal's stderr and the garbage collector in batch mode (a run is one single-threaded
+        /// batch job; a background collection would only compete for its core), then prints it.
+        /// </summary>
+        internal static int Execute<TScenario, TReport>(Func<TScenario> create, Func<TScenario, Action<double>?, TReport> run, Action<TReport, Stream> writeJson, Action<TReport> writeSummary, bool json)
+        {
+            TScenario scenario;
             try
             {
-                scenario = new GossipScenario(options);
+                scenario = create();
             }
             catch (ArgumentException e)
             {
@@ -74,16 +112,27 @@ namespace EdgeMesh.Node.Commands
             }
 
             using var bar = new ProgressBar(!Console.IsErrorRedirected && !json);
-            ScenarioReport report = scenario.Run(bar.Enabled ? bar.Report : null);
+            GCLatencyMode previous = GCSettings.LatencyMode;
+            GCSettings.LatencyMode = GCLatencyMode.Batch;
+            TReport report;
+            try
+            {
+                report = run(scenario, bar.Enabled ? bar.Report : null);
+            }
+            finally
+            {
+                GCSettings.LatencyMode = previous;
+            }
+
             bar.Finish();
             if (json)
             {
                 using Stream stdout = Console.OpenStandardOutput();
-                WriteJson(report, stdout);
+                writeJson(report, stdout);
             }
             else
             {
-                WriteSummary(report, options);
+                writeSummary(report);
             }
 
             return 0;
@@ -118,11 +167,17 @@ namespace EdgeMesh.Node.Commands
             w.WriteNumber("framesLost", r.FramesLost);
             w.WriteNumber("payloadTransmissions", r.PayloadTransmissions);
             w.WriteNumber("sendQueueDrops", r.SendQueueDrops);
-            w.WriteNumber("events", r.Events);
-            w.WriteNumber("simulatedSeconds", Math.Round(r.SimulatedSeconds, 3));
-            w.WriteNumber("wallSeconds", Math.Round(r.WallSeconds, 3));
-            w.WriteNumber("eventsPerSecond", Math.Round(r.EventsPerSecond));
-            w.WriteString("traceHash", r.TraceHash);
+            WriteRunFields(w, r.Events, r.SimulatedSeconds, r.WallSeconds, r.EventsPerSecond, r.TraceHash, output);
+        }
+
+        /// <summary>The fields every simulation reports last (events, times, trace), then closes the object and ends the line.</summary>
+        internal static void WriteRunFields(Utf8JsonWriter w, long events, double simulatedSeconds, double wallSeconds, double eventsPerSecond, string traceHash, Stream output)
+        {
+            w.WriteNumber("events", events);
+            w.WriteNumber("simulatedSeconds", Math.Round(simulatedSeconds, 3));
+            w.WriteNumber("wallSeconds", Math.Round(wallSeconds, 3));
+            w.WriteNumber("eventsPerSecond", Math.Round(eventsPerSecond));
+            w.WriteString("traceHash", traceHash);
             w.WriteEndObject();
             w.Flush();
             output.WriteByte((byte)'\n');

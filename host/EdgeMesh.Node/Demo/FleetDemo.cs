@@ -3,18 +3,14 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Net;
-using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
-using EdgeMesh.Daemon.Configuration;
 using EdgeMesh.Daemon.Runtime;
 using EdgeMesh.Protocol.Payloads;
 using EdgeMesh.Protocol.Wire;
-using EdgeMesh.Security.Admission;
+using EdgeMesh.Security.Frames;
 using EdgeMesh.Security.Identity;
 using EdgeMesh.Simulation;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EdgeMesh.Node.Demo
 {
@@ -68,23 +64,16 @@ namespace EdgeMesh.Node.Demo
 
         internal async Task<FleetDemoResult> RunAsync(CancellationToken cancellationToken)
         {
-            string root = Path.Combine(Path.GetTempPath(), "edgemesh-demo-" + Guid.NewGuid().ToString("N"));
-            var nodes = new List<MeshNode>();
             var readers = new List<Task>();
             var subscriptions = new List<Subscription>();
+            LocalFleet fleet = LocalFleet.Create(_count, SecurityProfile.Production);
             try
             {
-                Directory.CreateDirectory(root);
-                StartFleet(root, nodes);
-                foreach (MeshNode node in nodes)
-                {
-                    await node.StartAsync(cancellationToken).ConfigureAwait(false);
-                }
-
                 var clock = Stopwatch.StartNew();
-                int joined = await WaitForJoinAsync(nodes, cancellationToken).ConfigureAwait(false);
+                int joined = await fleet.StartAndJoinAsync(JoinPatience, cancellationToken).ConfigureAwait(false);
                 _view?.Joined(joined, _count, clock.Elapsed.TotalSeconds);
 
+                List<MeshNode> nodes = fleet.Nodes.ToList();
                 MeshNode robot = nodes[^1];
                 string motionTopic = "robot/" + robot.Id + "/motion";
                 for (int i = 0; i < nodes.Count; i++)
@@ -109,59 +98,8 @@ namespace EdgeMesh.Node.Demo
             {
                 subscriptions.ForEach(s => s.Dispose());
                 await Task.WhenAll(readers).ConfigureAwait(false);
-                foreach (MeshNode node in nodes)
-                {
-                    await node.StopAsync().ConfigureAwait(false);
-                    node.Dispose();
-                }
-
-                TryDelete(root);
+                await fleet.DisposeAsync().ConfigureAwait(false);
             }
-        }
-
-        private void StartFleet(string root, List<MeshNode> nodes)
-        {
-            using FleetAuthority fleet = FleetAuthority.Generate();
-            int discoveryPort = FreeUdpPort();
-            string fleetDir = Path.Combine(root, "fleet");
-            Check(KeyFiles.EnsureDirectory(fleetDir, out string error), error);
-            string fleetPublic = Path.Combine(fleetDir, KeyFiles.FleetPublicKeyFile);
-            Check(KeyFiles.WriteKeyPair(Path.Combine(fleetDir, "fleet.key"), fleetPublic, fleet.Keys, KeyPurpose.FleetRoot, false, out error), error);
-            for (int i = 0; i < _count; i++)
-            {
-                string dir = Path.Combine(root, "robot-" + i);
-                CreateNodeDirectory(fleet, fleetPublic, dir);
-                var config = new NodeConfig { Listen = "127.0.0.1:0", Api = "127.0.0.1:0" };
-                config.Discovery.Interface = "127.0.0.1";
-                config.Discovery.Ttl = 0;
-                config.Discovery.Port = discoveryPort;
-                config.Discovery.IntervalMs = 500;
-                if (!MeshNode.TryCreate(dir, config, NullLoggerFactory.Instance, TimeProvider.System, out MeshNode? node, out error))
-                {
-                    throw new InvalidOperationException("node " + i + ": " + error);
-                }
-
-                nodes.Add(node!);
-            }
-        }
-
-        /// <summary>Waits until every node has a gossip neighbour and has heard every other node; returns how many did.</summary>
-        private async Task<int> WaitForJoinAsync(List<MeshNode> nodes, CancellationToken cancellationToken)
-        {
-            var deadline = Stopwatch.StartNew();
-            int joined;
-            while ((joined = nodes.Count(n => IsJoined(n))) < nodes.Count && deadline.Elapsed < JoinPatience)
-            {
-                await Task.Delay(100, cancellationToken).ConfigureAwait(false);
-            }
-
-            return joined;
-        }
-
-        private bool IsJoined(MeshNode node)
-        {
-            List<Daemon.Api.PeerInfo> peers = node.GetPeers();
-            return peers.Count >= _count - 1 && peers.Any(p => p.State == "active");
         }
 
         private async Task PublishAsync(List<MeshNode> nodes, string motionTopic, CancellationToken cancellationToken)
@@ -328,49 +266,11 @@ namespace EdgeMesh.Node.Demo
             return Percentiles.NearestRank(sorted, p);
         }
 
-        private static void CreateNodeDirectory(FleetAuthority fleet, string fleetPublic, string dir)
-        {
-            Check(KeyFiles.EnsureDirectory(dir, out string error), error);
-            using NodeKeyPair identity = NodeKeyPair.Generate();
-            Check(KeyFiles.WriteKeyPair(Path.Combine(dir, KeyFiles.NodeSecretKeyFile), Path.Combine(dir, KeyFiles.NodePublicKeyFile), identity.Keys, KeyPurpose.Node, false, out error), error);
-            long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            byte[] certificate = fleet.IssueCertificate(identity.PublicKey, FleetRoles.Robot, now - 3_600_000, now + 3_600_000);
-            Check(KeyFiles.WriteDocument(Path.Combine(dir, KeyFiles.NodeCertificateFile), certificate, out error), error);
-            File.Copy(fleetPublic, Path.Combine(dir, KeyFiles.FleetPublicKeyFile));
-        }
-
-        private static void Check(FileError result, string error)
-        {
-            if (result != FileError.None)
-            {
-                throw new IOException(error);
-            }
-        }
-
         private static void Check(FrameError result)
         {
             if (result != FrameError.None)
             {
                 throw new InvalidOperationException("payload encoding failed: " + result);
-            }
-        }
-
-        private static int FreeUdpPort()
-        {
-            using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-            probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            return ((IPEndPoint)probe.LocalEndPoint!).Port;
-        }
-
-        private static void TryDelete(string root)
-        {
-            try
-            {
-                Directory.Delete(root, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A temp directory left behind is harmless.
             }
         }
     }

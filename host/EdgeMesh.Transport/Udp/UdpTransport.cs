@@ -153,6 +153,11 @@ namespace EdgeMesh.Transport
 
         private void Configure()
         {
+            if (_options.ReceiveBufferBytes > 0)
+            {
+                _socket.ReceiveBufferSize = _options.ReceiveBufferBytes;
+            }
+
             if (_options.ReuseAddress)
             {
                 _socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);

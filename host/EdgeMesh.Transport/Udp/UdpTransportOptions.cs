@@ -35,6 +35,13 @@ namespace EdgeMesh.Transport
         /// <summary>Lets several sockets on one host bind the same port (discovery sockets of several nodes).</summary>
         public bool ReuseAddress { get; set; }
 
+        /// <summary>
+        /// Kernel receive buffer asked for (SO_RCVBUF, default 2 MiB; Linux caps it at
+        /// net.core.rmem_max). A burst larger than the buffer is dropped by the kernel before the
+        /// receive loop sees it; 0 keeps the system default.
+        /// </summary>
+        public int ReceiveBufferBytes { get; set; } = 2 * 1024 * 1024;
+
         /// <summary>Channel reported to the receiver for datagrams from this socket.</summary>
         public LinkChannel Channel { get; set; } = LinkChannel.Udp;
     }

@@ -52,10 +52,12 @@ namespace EdgeMesh.Gossip.Membership
                 return;
             }
 
-            // No answer: try another passive member. Whether the silent one is dead is for the
-            // passive-view probes to find out (under frame loss most timeouts are not deaths).
+            // No answer: try another passive member. Under frame loss most timeouts are not deaths,
+            // so the silent one is not suspected, but the neighbours are asked about it: if it was
+            // declared dead while this node missed the announcement, one of them says so at once.
             node.Counters.NeighborTimeouts++;
             pendingNeighbor = default(NodeId);
+            node.Swim.OnNeighborSilent(peer);
             TryPromote();
         }
 

@@ -18,7 +18,7 @@ namespace EdgeMesh.Gossip.Membership
             NodeId target;
             if (!passiveAcked && views.Passive.Contains(passiveTarget))
             {
-                // Without indirect probes a lost frame looks like a death: ask twice before suspecting.
+                // A lost frame looks like a death: ask twice (the second time also through neighbours) before suspecting.
                 if (passiveMissed)
                 {
                     passiveMissed = false;
@@ -47,6 +47,12 @@ namespace EdgeMesh.Gossip.Membership
             passiveSequence = ++sequence;
             passiveAcked = false;
             SendPing(passiveTarget, passiveSequence, false);
+            if (passiveMissed)
+            {
+                // Second try: ask the neighbours too. One that knows the member is dead answers with
+                // the notice, one that reaches it relays the ACK.
+                AskAbout(passiveTarget, passiveSequence);
+            }
         }
 
         internal void OnReconnectTimer()

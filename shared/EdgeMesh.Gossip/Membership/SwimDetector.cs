@@ -208,23 +208,39 @@ namespace EdgeMesh.Gossip.Membership
                 return;
             }
 
+            AskAbout(probeTarget, probeSequence);
+        }
+
+        /// <summary>
+        /// Sends PING-REQ about <paramref name="subject"/> to up to <see cref="GossipOptions.IndirectProbes"/>
+        /// active neighbours: each pings it and relays the ACK (under <paramref name="seq"/>), or, if it
+        /// already holds a tombstone for it, answers with the death notice at once.
+        /// </summary>
+        internal void AskAbout(NodeId subject, uint seq)
+        {
             PeerView active = views.Active;
             int asked = 0;
             int start = node.Random.Next(active.Count);
             for (int k = 0; k < active.Count && asked < options.IndirectProbes; k++)
             {
                 NodeId helper = active[(start + k) % active.Count];
-                if (helper == probeTarget)
+                if (helper == subject)
                 {
                     continue;
                 }
 
                 ControlMessage m = node.Compose(ControlType.PingReq);
-                m.ProbeSequence = probeSequence;
-                m.Subject = probeTarget;
+                m.ProbeSequence = seq;
+                m.Subject = subject;
                 node.Send(helper, m, Priority.Control);
                 asked++;
             }
+        }
+
+        /// <summary>Asks the neighbours about a passive member that left a NEIGHBOR request unanswered (a fresh sequence: only a death notice matters).</summary>
+        internal void OnNeighborSilent(NodeId peer)
+        {
+            AskAbout(peer, ++sequence);
         }
 
         internal void OnSuspicionTimer(NodeId subject, long deadline)
@@ -278,10 +294,11 @@ namespace EdgeMesh.Gossip.Membership
                 return;
             }
 
-            if (seq == passiveSequence && from == passiveTarget)
+            if (seq == passiveSequence && passiveSequence != 0)
             {
+                // Direct, or relayed by a helper after a first miss.
                 passiveAcked = true;
-                if (m.TreeRoot != node.Overlay.Root && m.TreeDistance > 0 && node.Overlay.Distance > 0)
+                if (from == passiveTarget && m.TreeRoot != node.Overlay.Root && m.TreeDistance > 0 && node.Overlay.Distance > 0)
                 {
                     // Both sides follow different roots: the overlay is split. Link across.
                     node.Counters.SplitInvitations++;
@@ -304,6 +321,14 @@ namespace EdgeMesh.Gossip.Membership
 
         internal void OnPingReq(NodeId from, ControlMessage m)
         {
+            if (tombstones.TryGet(m.Subject, out uint deadAt))
+            {
+                // Already declared dead here: the asker missed the announcement (a lost flood, or an
+                // id brought back by a SHUFFLE before the death). Tell it at once; the ping below still
+                // goes out, so a node that is alive after all can refute.
+                SendMemberMessage(from, ControlType.Dead, m.Subject, deadAt, 0);
+            }
+
             ref RelayedProbe slot = ref relays[relayNext];
             if (slot.InUse && slot.ExpiresMs > node.Now)
             {

@@ -35,10 +35,16 @@ namespace EdgeMesh.Protocol.Payloads
         public const ushort GossipControl = 0x0300;
 
         /// <summary>
+        /// Several messages of one topic in one Publish frame, so one signature covers them all
+        /// (<see cref="PublishBatchCodec"/>, docs/payloads.md §9).
+        /// </summary>
+        public const ushort PublishBatch = 0x0301;
+
+        /// <summary>
         /// The host daemon's address book exchange in Membership frames (a node's address and
         /// certificate for its id); layout in docs/gossip.md, owned by the daemon.
         /// </summary>
-        public const ushort PeerDirectory = 0x0301;
+        public const ushort PeerDirectory = 0x0302;
 
         /// <summary>First value applications may use for their own types.</summary>
         public const ushort FirstApplicationDefined = 0x8000;

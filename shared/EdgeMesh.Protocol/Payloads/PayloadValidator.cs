@@ -33,6 +33,8 @@ namespace EdgeMesh.Protocol.Payloads
                 case PayloadType.LlmRequest:
                 case PayloadType.LlmResponse:
                     return LlmChunkCodec.Decode(source, offset, count, out LlmChunk _);
+                case PayloadType.PublishBatch:
+                    return PublishBatchCodec.Validate(source, offset, count, out int _);
                 default:
                     if (payloadType >= PayloadType.FirstApplicationDefined || payloadType == PayloadType.GossipControl)
                     {

@@ -55,6 +55,10 @@ namespace EdgeMesh.Daemon.Tests.Configuration
         [InlineData("{ \"discovery\": { \"group\": \"10.0.0.1\" } }", "discovery.group")]
         [InlineData("{ \"maxDatagramBytes\": 70000 }", "maxDatagramBytes")]
         [InlineData("{ \"tcp\": { \"reconnectInitialMs\": 500, \"reconnectMaxMs\": 100 } }", "tcp.reconnectMaxMs")]
+        [InlineData("{ \"dm\": { \"defaultLifetimeSeconds\": 601 } }", "dm.defaultLifetimeSeconds")]
+        [InlineData("{ \"dm\": { \"outboxCapacity\": 0 } }", "dm.outboxCapacity")]
+        [InlineData("{ \"dm\": { \"allowFrom\": [\"robot-7\"] } }", "dm.allowFrom")]
+        [InlineData("{ \"dm\": { \"outbox\": \"x\" } }", "outbox")]
         [InlineData("[1, 2]", "")]
         public void BadFilesAreRefusedWithTheFieldNamed(string json, string field)
         {

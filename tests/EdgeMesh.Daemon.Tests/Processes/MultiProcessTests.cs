@@ -89,13 +89,15 @@ namespace EdgeMesh.Daemon.Tests.Processes
             Assert.True(result.ExitCode == 0, result.Output);
         }
 
-        private static void KeepDiscoveryOnThisHost(string configFile, int port)
+        /// <summary>Keeps a node's discovery on this host; <paramref name="extra"/> may change more of the configuration before it is written.</summary>
+        internal static void KeepDiscoveryOnThisHost(string configFile, int port, Action<JsonNode>? extra = null)
         {
             JsonNode config = JsonNode.Parse(File.ReadAllText(configFile))!;
             config["discovery"]!["interface"] = "127.0.0.1";
             config["discovery"]!["ttl"] = 0;
             config["discovery"]!["port"] = port;
             config["discovery"]!["intervalMs"] = 250;
+            extra?.Invoke(config);
             File.WriteAllText(configFile, config.ToJsonString());
         }
 
@@ -116,7 +118,7 @@ namespace EdgeMesh.Daemon.Tests.Processes
             }
         }
 
-        private static int FreeTcpPort()
+        internal static int FreeTcpPort()
         {
             var listener = new TcpListener(IPAddress.Loopback, 0);
             listener.Start();

@@ -108,6 +108,38 @@ namespace EdgeMesh.Daemon.Tests.Runtime
             return node.GetPeers().Count(p => p.State == "active" && p.Id != hubId);
         }
 
+        [Fact]
+        public async Task A_burst_published_without_flushing_travels_in_few_signed_frames_and_arrives_whole_in_order()
+        {
+            using var nodes = new TestNodes();
+            using FleetAuthority fleet = FleetAuthority.Generate();
+            MeshNode[] mesh = Enumerable.Range(0, 2).Select(i => StartGossip(nodes, fleet, "b" + i, nodes.LoopbackConfig())).ToArray();
+            Assert.True(SpinWait.SpinUntil(() => mesh.All(n => ActivePeers(n) == 1), Patience), "the two nodes become neighbours");
+
+            using Subscription subscription = mesh[1].Subscribe(new[] { Topic });
+            const int Count = 40; // 40 × (4 + 64) bytes: three batches, each filling at most one 1,400-byte datagram
+            for (int i = 0; i < Count; i++)
+            {
+                var payload = new byte[64];
+                payload[0] = (byte)i;
+                Assert.Equal(PublishResult.Published, mesh[0].Publish(Topic, PayloadType.FirstApplicationDefined, payload, Protocol.Wire.Priority.Telemetry, flush: false));
+            }
+
+            mesh[0].Flush();
+            using var timeout = new CancellationTokenSource(Patience);
+            for (int i = 0; i < Count; i++)
+            {
+                MeshMessage message = await subscription.Reader.ReadAsync(timeout.Token);
+                Assert.Equal(i, message.Payload[0]);
+                Assert.Equal(64, message.Payload.Length);
+                Assert.Equal(PayloadType.FirstApplicationDefined, message.PayloadType);
+            }
+
+            Assert.InRange(mesh[0].GetStatus().Counters.Mesh["published"], 3, 4); // one gossip message per batch
+            Assert.Equal(Count, mesh[1].GetStatus().Counters.Delivered);
+            Assert.False(mesh[1].GetStatus().Counters.Dropped.ContainsKey("OriginRejected"));
+        }
+
         private static MeshNode StartGossip(TestNodes nodes, FleetAuthority fleet, string name, NodeConfig config)
         {
             return nodes.Start(nodes.CreateNodeDirectory(fleet, name), config, GossipMesh.Factory(MeshNode.GossipOptionsFor(config)));

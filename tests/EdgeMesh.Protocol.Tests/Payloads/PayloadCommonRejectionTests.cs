@@ -105,7 +105,7 @@ namespace EdgeMesh.Protocol.Tests.Payloads
             Assert.Equal(FrameError.None, PayloadValidator.Validate(0xFFFF, payload, 0, 3));
             Assert.Equal(FrameError.InvalidArgument, PayloadValidator.Validate(0xFFFF, payload, 2, 3));
             Assert.Equal(FrameError.None, PayloadValidator.Validate(PayloadType.GossipControl, payload, 0, 3));
-            Assert.Equal(FrameError.WrongPayloadType, PayloadValidator.Validate(PayloadType.GossipControl + 1, payload, 0, 3));
+            Assert.Equal(FrameError.WrongPayloadType, PayloadValidator.Validate(PayloadType.PublishBatch + 1, payload, 0, 3));
             Assert.Equal(FrameError.WrongPayloadType, PayloadValidator.Validate(7, payload, 0, 3));
             Assert.Equal(FrameError.WrongPayloadType, PayloadValidator.Validate(0x7FFF, payload, 0, 3));
         }

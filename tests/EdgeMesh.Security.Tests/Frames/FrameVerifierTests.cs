@@ -49,6 +49,27 @@ namespace EdgeMesh.Security.Tests.Frames
         }
 
         [Fact]
+        public void A_frame_carried_by_its_verified_originator_is_not_checked_twice_but_any_other_carrier_is_checked()
+        {
+            Admit(_sender);
+            using NodeKeyPair relay = NodeKeyPair.Generate();
+            Admit(relay);
+            byte[] frame = TestFleet.SignedFrame(_sender, 5, TestFleet.Payload(16));
+            frame[^5] ^= 0x20; // a signature that would fail: only skipped checks let it through
+
+            // Carried by someone else: checked in full.
+            Assert.Equal(FrameVerdict.BadSignature, _verifier.VerifyCarried(frame, 0, frame.Length, Now, relay.Id, out _));
+
+            // Carried by its own sender, whose outer signature covered these bytes: not checked again,
+            // but still subject to the replay window and the duplicate cache.
+            Assert.Equal(FrameVerdict.Accepted, _verifier.VerifyCarried(frame, 0, frame.Length, Now, _sender.Id, out FrameHeader header));
+            Assert.Equal(_sender.Id, header.Sender);
+            Assert.Equal(FrameVerdict.Duplicate, _verifier.VerifyCarried(frame, 0, frame.Length, Now, _sender.Id, out _));
+            byte[] old = TestFleet.SignedFrame(_sender, 5, TestFleet.Payload(17));
+            Assert.Equal(FrameVerdict.Replayed, _verifier.VerifyCarried(old, 0, old.Length, Now, _sender.Id, out _));
+        }
+
+        [Fact]
         public void Forged_signature_is_refused()
         {
             Admit(_sender);
