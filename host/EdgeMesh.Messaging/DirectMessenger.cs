@@ -30,6 +30,7 @@ namespace EdgeMesh.Messaging
         private readonly X25519KeyPair _agreement;
         private readonly IDmKeyDirectory _keys;
         private readonly IDmOutboxStore _store;
+        private readonly IDmOutboxStore? _inboxStore;
         private readonly IDmPolicy? _policy;
         private readonly DmOptions _options;
         private readonly Dictionary<DmRequestId, OutgoingMessage> _outgoing = new Dictionary<DmRequestId, OutgoingMessage>();
@@ -38,6 +39,7 @@ namespace EdgeMesh.Messaging
         private readonly Reassembly _reassembly;
         private readonly Queue<DmTransmission> _transmit = new Queue<DmTransmission>();
         private readonly Queue<DirectMessage> _inbox = new Queue<DirectMessage>();
+        private readonly HashSet<DmRequestId> _inboxIds = new HashSet<DmRequestId>();
         private readonly Queue<DmReceipt> _receipts = new Queue<DmReceipt>();
         private readonly long[] _counters = new long[CounterCount];
         private readonly long[] _refusals = new long[RefusalCount];
@@ -52,7 +54,11 @@ namespace EdgeMesh.Messaging
         /// <param name="options">Timing and bounds (validated); null for the defaults.</param>
         /// <param name="store">Where the outbox persists; null keeps it in memory only.</param>
         /// <param name="policy">Recipient policy; null accepts every authentic message.</param>
-        public DirectMessenger(NodeKeyPair identity, IDmKeyDirectory keys, DmOptions? options = null, IDmOutboxStore? store = null, IDmPolicy? policy = null)
+        /// <param name="inboxStore">
+        /// Where received messages persist from before their acknowledgement until the application
+        /// takes them (see <see cref="RestoreInbox"/>); null keeps the inbox in memory only.
+        /// </param>
+        public DirectMessenger(NodeKeyPair identity, IDmKeyDirectory keys, DmOptions? options = null, IDmOutboxStore? store = null, IDmPolicy? policy = null, IDmOutboxStore? inboxStore = null)
         {
             ArgumentNullException.ThrowIfNull(identity);
             ArgumentNullException.ThrowIfNull(keys);
@@ -62,6 +68,7 @@ namespace EdgeMesh.Messaging
             _keys = keys;
             _store = store ?? new MemoryOutboxStore();
             _policy = policy;
+            _inboxStore = inboxStore;
             _agreement = identity.Keys.ToX25519KeyPair();
             _dedupe = new DedupeCache(_options.DedupeCapacity);
             _reassembly = new Reassembly(_options.ReassemblySlots, _options.ReassemblyMaxBytes, _options.ReassemblyTimeoutMs);
@@ -182,7 +189,7 @@ namespace EdgeMesh.Messaging
             return _transmit.TryDequeue(out transmission);
         }
 
-        /// <summary>Takes the next message delivered to this node.</summary>
+        /// <summary>Takes the next message delivered to this node (and deletes it from the inbox store: it is the application's now).</summary>
         public bool TryTakeMessage(out DirectMessage message)
         {
             if (!_inbox.TryDequeue(out DirectMessage? taken))
@@ -192,6 +199,8 @@ namespace EdgeMesh.Messaging
             }
 
             _inboxBytes -= taken.Payload.Length;
+            _inboxIds.Remove(taken.RequestId);
+            _inboxStore?.Delete(taken.RequestId);
             message = taken;
             return true;
         }

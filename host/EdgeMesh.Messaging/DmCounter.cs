@@ -65,5 +65,11 @@ namespace EdgeMesh.Messaging
 
         /// <summary>Signed acknowledgements and rejections received for messages in flight.</summary>
         AcksReceived = 20,
+
+        /// <summary>Messages not accepted because the inbox store could not persist them (no acknowledgement: the sender retries).</summary>
+        InboxSaveFailures = 21,
+
+        /// <summary>Accepted, untaken messages reloaded from the inbox store at start.</summary>
+        InboxRestored = 22,
     }
 }

@@ -9,6 +9,9 @@ namespace EdgeMesh.Daemon.Configuration
         /// <summary>Directory of the persisted outbox, relative to the node directory (default "dm-outbox").</summary>
         public string OutboxDirectory { get; set; } = "dm-outbox";
 
+        /// <summary>Directory of the persisted inbox (received, acknowledged messages not yet taken), relative to the node directory (default "dm-inbox").</summary>
+        public string InboxDirectory { get; set; } = "dm-inbox";
+
         /// <summary>Flush every accepted message to the device before the send is acknowledged (default true); false survives a crash of the process, not a power cut.</summary>
         public bool FlushToDisk { get; set; } = true;
 
@@ -61,6 +64,11 @@ namespace EdgeMesh.Daemon.Configuration
             if (string.IsNullOrWhiteSpace(OutboxDirectory))
             {
                 problems.Add("dm.outboxDirectory: must name a directory");
+            }
+
+            if (string.IsNullOrWhiteSpace(InboxDirectory))
+            {
+                problems.Add("dm.inboxDirectory: must name a directory");
             }
 
             Check(problems, "dm.outboxCapacity", OutboxCapacity, 1, 1_000_000);
