@@ -93,7 +93,7 @@ namespace EdgeMesh.Messaging
         /// <summary>Delivered messages not yet taken by the application.</summary>
         public int InboxCount => _inbox.Count;
 
-        /// <summary>Packets waiting for <see cref="TryDequeue"/>.</summary>
+        /// <summary>Packets ready for <see cref="TryDequeue"/> (fragments still waiting for pacing budget not included).</summary>
         public int TransmitQueueCount => _transmit.Count;
 
         /// <summary>Receipts waiting for <see cref="TryTakeReceipt"/>.</summary>
@@ -107,13 +107,13 @@ namespace EdgeMesh.Messaging
 
         /// <summary>
         /// When <see cref="Tick"/> must next run: the earliest attempt timeout, backoff end or expiry,
-        /// reassembly timeout or dedupe expiry (<see cref="long.MaxValue"/> when nothing is scheduled).
+        /// reassembly timeout, dedupe expiry or pacing budget for a waiting fragment (<see cref="long.MaxValue"/> when nothing is scheduled).
         /// </summary>
         public long NextDeadlineMs
         {
             get
             {
-                long next = Math.Min(_reassembly.NextExpiryMs, _dedupe.NextExpiryMs);
+                long next = Math.Min(Math.Min(_reassembly.NextExpiryMs, _dedupe.NextExpiryMs), NextPacingMs);
                 foreach (OutgoingMessage message in _outgoing.Values)
                 {
                     next = Math.Min(next, message.DueMs);
@@ -246,7 +246,8 @@ namespace EdgeMesh.Messaging
         /// <summary>
         /// Runs timers due at <paramref name="nowMs"/>: attempt timeouts (a failed route is dropped and
         /// the next attempt falls back to the inbox topic), backoff ends (the next attempt), expiries
-        /// (a timed-out receipt; the outbox entry is freed), and cache clean-up.
+        /// (a timed-out receipt; the outbox entry is freed), paced fragments whose budget has refilled,
+        /// and cache clean-up.
         /// </summary>
         public void Tick(long nowMs)
         {
@@ -270,6 +271,8 @@ namespace EdgeMesh.Messaging
                     Advance(message, nowMs);
                 }
             }
+
+            ReleasePaced(nowMs);
         }
 
         /// <summary>Zeroes this node's key-agreement key. The outbox store keeps its entries.</summary>
@@ -342,7 +345,7 @@ namespace EdgeMesh.Messaging
 
         private void Enqueue(in DmTransmission transmission)
         {
-            if (_transmit.Count >= _options.TransmitQueueCapacity)
+            if (_transmit.Count + _paced.Count >= _options.TransmitQueueCapacity)
             {
                 _counters[(int)DmCounter.TransmitQueueDrops]++;
                 return;

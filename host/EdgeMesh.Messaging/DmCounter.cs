@@ -71,5 +71,8 @@ namespace EdgeMesh.Messaging
 
         /// <summary>Accepted, untaken messages reloaded from the inbox store at start.</summary>
         InboxRestored = 22,
+
+        /// <summary>Fragments that waited for pacing budget instead of leaving at once (<see cref="DmOptions.FragmentsPerSecond"/>).</summary>
+        FragmentsPaced = 23,
     }
 }

@@ -36,6 +36,12 @@ namespace EdgeMesh.Daemon.Configuration
         /// <summary>Received messages kept until an application takes them; a full inbox is not acknowledged, so senders retry (default 1024).</summary>
         public int InboxCapacity { get; set; } = 1024;
 
+        /// <summary>Fragments that may leave at once before pacing applies (default 64; docs/direct-messages.md §7.4).</summary>
+        public int FragmentBurst { get; set; } = 64;
+
+        /// <summary>Fragments sent per second once the burst is spent (default 8000).</summary>
+        public int FragmentsPerSecond { get; set; } = 8_000;
+
         /// <summary>Senders (node ids) whose messages are accepted; null or empty accepts every fleet member (default null).</summary>
         public List<string>? AllowFrom { get; set; }
 
@@ -51,6 +57,8 @@ namespace EdgeMesh.Daemon.Configuration
                 BackoffBaseMs = BackoffBaseMs,
                 BackoffMaxMs = BackoffMaxMs,
                 InboxCapacity = InboxCapacity,
+                FragmentBurst = FragmentBurst,
+                FragmentsPerSecond = FragmentsPerSecond,
                 FragmentChunkBytes = System.Math.Clamp(maxFramePayload - FragmentOverhead, DmLimits.MinFragmentChunk, DmLimits.MaxFragmentChunk),
             };
         }
@@ -78,6 +86,8 @@ namespace EdgeMesh.Daemon.Configuration
             Check(problems, "dm.backoffBaseMs", BackoffBaseMs, 0, (int)DmLimits.MaxLifetimeMs);
             Check(problems, "dm.backoffMaxMs", BackoffMaxMs, BackoffBaseMs, (int)DmLimits.MaxLifetimeMs);
             Check(problems, "dm.inboxCapacity", InboxCapacity, 1, 1_000_000);
+            Check(problems, "dm.fragmentBurst", FragmentBurst, 1, 1_000_000);
+            Check(problems, "dm.fragmentsPerSecond", FragmentsPerSecond, 1, 100_000_000);
             foreach (string sender in AllowFrom ?? new List<string>())
             {
                 if (!EdgeMesh.Security.Identity.NodeIds.TryParse(sender, out _))
