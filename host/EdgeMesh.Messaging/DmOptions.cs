@@ -72,8 +72,8 @@ namespace EdgeMesh.Messaging
         /// </summary>
         public int FragmentBurst { get; init; } = 64;
 
-        /// <summary>Fragments sent per second, sustained, once the burst is spent (refilled by the injected time). Default 8,000.</summary>
-        public int FragmentsPerSecond { get; init; } = 8_000;
+        /// <summary>Fragments sent per second, sustained, once the burst is spent (refilled by the injected time). Default 4,000.</summary>
+        public int FragmentsPerSecond { get; init; } = 4_000;
 
         /// <summary>Most receipts waiting to be taken by the application. Default 1024.</summary>
         public int ReceiptQueueCapacity { get; init; } = 1024;

@@ -39,8 +39,8 @@ namespace EdgeMesh.Daemon.Configuration
         /// <summary>Fragments that may leave at once before pacing applies (default 64; docs/direct-messages.md §7.4).</summary>
         public int FragmentBurst { get; set; } = 64;
 
-        /// <summary>Fragments sent per second once the burst is spent (default 8000).</summary>
-        public int FragmentsPerSecond { get; set; } = 8_000;
+        /// <summary>Fragments sent per second once the burst is spent (default 4000).</summary>
+        public int FragmentsPerSecond { get; set; } = 4_000;
 
         /// <summary>Senders (node ids) whose messages are accepted; null or empty accepts every fleet member (default null).</summary>
         public List<string>? AllowFrom { get; set; }
