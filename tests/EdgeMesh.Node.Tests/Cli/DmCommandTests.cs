@@ -52,8 +52,27 @@ namespace EdgeMesh.Node.Tests.Cli
         public void AMissingArgumentIsRefusedByTheParser()
         {
             (int code, _, string error) = Run("send", SomeNode);
-            Assert.NotEqual(ExitCodes.Success, code);
+            Assert.Equal(ExitCodes.Usage, code);
             Assert.Contains("argument", error, StringComparison.OrdinalIgnoreCase);
+        }
+
+        [Theory]
+        [InlineData("send")]
+        [InlineData("inbox", "--no-such-option")]
+        [InlineData("keygen", "--no-such-option")]
+        [InlineData("no-such-command")]
+        [InlineData("dm-bench", "--window", "many")]
+        public void EveryParseErrorExitsWithTheUsageCode(params string[] args)
+        {
+            (int code, _, string error) = Run(args);
+            Assert.Equal(ExitCodes.Usage, code);
+            Assert.False(string.IsNullOrWhiteSpace(error));
+        }
+
+        [Fact]
+        public void HelpIsNotAParseErrorEvenWithArgumentsMissing()
+        {
+            Assert.Equal(ExitCodes.Success, Run("send", "--help").Code);
         }
 
         [Fact]
@@ -135,7 +154,7 @@ namespace EdgeMesh.Node.Tests.Cli
         {
             var output = new StringWriter();
             var error = new StringWriter();
-            int code = CommandCatalog.CreateRoot(TimeProvider.System).Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+            int code = CommandCatalog.Invoke(args, TimeProvider.System, new InvocationConfiguration { Output = output, Error = error });
             return (code, output.ToString(), error.ToString());
         }
     }
