@@ -12,7 +12,7 @@ namespace EdgeMesh.Messaging
         /// <summary>Attempts after the first.</summary>
         Retries = 2,
 
-        /// <summary>Fragment packets handed to the transport.</summary>
+        /// <summary>Fragment packets queued for the transport (including those that first wait for pacing).</summary>
         FragmentsSent = 3,
 
         /// <summary>Acceptances sent (including repeats for retried messages).</summary>
