@@ -128,17 +128,32 @@ namespace EdgeMesh.Messaging
                 return Refuse(DmRefusal.PolicyRejected);
             }
 
-            if (_inbox.Count >= _options.InboxCapacity || _inboxBytes + payload.Length > _options.InboxMaxBytes)
+            // Not remembered and not acknowledged when there is no room, when another sender's unread
+            // message holds the same request id (the store's key), or when it cannot be persisted:
+            // the sender's next attempt finds room or expires.
+            if (_inbox.Count >= _options.InboxCapacity || _inboxBytes + payload.Length > _options.InboxMaxBytes || _inboxIds.Contains(header.RequestId))
             {
-                // Not remembered and not acknowledged: the sender's next attempt finds room or expires.
                 return Refuse(DmRefusal.InboxFull);
             }
 
-            _inbox.Enqueue(new DirectMessage(header.RequestId, header.Sender, contentType, payload, header.CreatedMs, header.ExpiresMs, nowMs, path));
-            _inboxBytes += payload.Length;
+            // Persisted before the acknowledgement: once the sender hears "accepted", a restart loses nothing.
+            if (_inboxStore != null && !_inboxStore.TrySave(header.RequestId, envelope, Priority.Telemetry, out _))
+            {
+                _counters[(int)DmCounter.InboxSaveFailures]++;
+                return Refuse(DmRefusal.InboxFull);
+            }
+
+            Deliver(header, contentType, payload, nowMs, path);
             _counters[(int)DmCounter.Delivered]++;
             Decide(header, DmRejectReason.None, string.Empty, nowMs);
             return DmRefusal.None;
+        }
+
+        private void Deliver(in EnvelopeHeader header, ushort contentType, ReadOnlyMemory<byte> payload, long receivedMs, DmPathKind path)
+        {
+            _inbox.Enqueue(new DirectMessage(header.RequestId, header.Sender, contentType, payload, header.CreatedMs, header.ExpiresMs, receivedMs, path));
+            _inboxIds.Add(header.RequestId);
+            _inboxBytes += payload.Length;
         }
 
         /// <summary>Remembers the outcome for dedupe and tells the sender.</summary>

@@ -153,7 +153,7 @@ namespace EdgeMesh.Messaging
 
             foreach (ReadOnlyMemory<byte> fragment in message.Fragments!)
             {
-                Enqueue(new DmTransmission(path, message.Recipient, DmPacketKind.Fragment, message.Priority, fragment));
+                EnqueueFragment(new DmTransmission(path, message.Recipient, DmPacketKind.Fragment, message.Priority, fragment), nowMs);
                 _counters[(int)DmCounter.FragmentsSent]++;
             }
         }

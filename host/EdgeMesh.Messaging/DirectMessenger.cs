@@ -30,6 +30,7 @@ namespace EdgeMesh.Messaging
         private readonly X25519KeyPair _agreement;
         private readonly IDmKeyDirectory _keys;
         private readonly IDmOutboxStore _store;
+        private readonly IDmOutboxStore? _inboxStore;
         private readonly IDmPolicy? _policy;
         private readonly DmOptions _options;
         private readonly Dictionary<DmRequestId, OutgoingMessage> _outgoing = new Dictionary<DmRequestId, OutgoingMessage>();
@@ -38,6 +39,7 @@ namespace EdgeMesh.Messaging
         private readonly Reassembly _reassembly;
         private readonly Queue<DmTransmission> _transmit = new Queue<DmTransmission>();
         private readonly Queue<DirectMessage> _inbox = new Queue<DirectMessage>();
+        private readonly HashSet<DmRequestId> _inboxIds = new HashSet<DmRequestId>();
         private readonly Queue<DmReceipt> _receipts = new Queue<DmReceipt>();
         private readonly long[] _counters = new long[CounterCount];
         private readonly long[] _refusals = new long[RefusalCount];
@@ -52,7 +54,11 @@ namespace EdgeMesh.Messaging
         /// <param name="options">Timing and bounds (validated); null for the defaults.</param>
         /// <param name="store">Where the outbox persists; null keeps it in memory only.</param>
         /// <param name="policy">Recipient policy; null accepts every authentic message.</param>
-        public DirectMessenger(NodeKeyPair identity, IDmKeyDirectory keys, DmOptions? options = null, IDmOutboxStore? store = null, IDmPolicy? policy = null)
+        /// <param name="inboxStore">
+        /// Where received messages persist from before their acknowledgement until the application
+        /// takes them (see <see cref="RestoreInbox"/>); null keeps the inbox in memory only.
+        /// </param>
+        public DirectMessenger(NodeKeyPair identity, IDmKeyDirectory keys, DmOptions? options = null, IDmOutboxStore? store = null, IDmPolicy? policy = null, IDmOutboxStore? inboxStore = null)
         {
             ArgumentNullException.ThrowIfNull(identity);
             ArgumentNullException.ThrowIfNull(keys);
@@ -62,6 +68,7 @@ namespace EdgeMesh.Messaging
             _keys = keys;
             _store = store ?? new MemoryOutboxStore();
             _policy = policy;
+            _inboxStore = inboxStore;
             _agreement = identity.Keys.ToX25519KeyPair();
             _dedupe = new DedupeCache(_options.DedupeCapacity);
             _reassembly = new Reassembly(_options.ReassemblySlots, _options.ReassemblyMaxBytes, _options.ReassemblyTimeoutMs);
@@ -86,7 +93,7 @@ namespace EdgeMesh.Messaging
         /// <summary>Delivered messages not yet taken by the application.</summary>
         public int InboxCount => _inbox.Count;
 
-        /// <summary>Packets waiting for <see cref="TryDequeue"/>.</summary>
+        /// <summary>Packets ready for <see cref="TryDequeue"/> (fragments still waiting for pacing budget not included).</summary>
         public int TransmitQueueCount => _transmit.Count;
 
         /// <summary>Receipts waiting for <see cref="TryTakeReceipt"/>.</summary>
@@ -100,13 +107,13 @@ namespace EdgeMesh.Messaging
 
         /// <summary>
         /// When <see cref="Tick"/> must next run: the earliest attempt timeout, backoff end or expiry,
-        /// reassembly timeout or dedupe expiry (<see cref="long.MaxValue"/> when nothing is scheduled).
+        /// reassembly timeout, dedupe expiry or pacing budget for a waiting fragment (<see cref="long.MaxValue"/> when nothing is scheduled).
         /// </summary>
         public long NextDeadlineMs
         {
             get
             {
-                long next = Math.Min(_reassembly.NextExpiryMs, _dedupe.NextExpiryMs);
+                long next = Math.Min(Math.Min(_reassembly.NextExpiryMs, _dedupe.NextExpiryMs), NextPacingMs);
                 foreach (OutgoingMessage message in _outgoing.Values)
                 {
                     next = Math.Min(next, message.DueMs);
@@ -182,7 +189,7 @@ namespace EdgeMesh.Messaging
             return _transmit.TryDequeue(out transmission);
         }
 
-        /// <summary>Takes the next message delivered to this node.</summary>
+        /// <summary>Takes the next message delivered to this node (and deletes it from the inbox store: it is the application's now).</summary>
         public bool TryTakeMessage(out DirectMessage message)
         {
             if (!_inbox.TryDequeue(out DirectMessage? taken))
@@ -192,6 +199,8 @@ namespace EdgeMesh.Messaging
             }
 
             _inboxBytes -= taken.Payload.Length;
+            _inboxIds.Remove(taken.RequestId);
+            _inboxStore?.Delete(taken.RequestId);
             message = taken;
             return true;
         }
@@ -237,7 +246,8 @@ namespace EdgeMesh.Messaging
         /// <summary>
         /// Runs timers due at <paramref name="nowMs"/>: attempt timeouts (a failed route is dropped and
         /// the next attempt falls back to the inbox topic), backoff ends (the next attempt), expiries
-        /// (a timed-out receipt; the outbox entry is freed), and cache clean-up.
+        /// (a timed-out receipt; the outbox entry is freed), paced fragments whose budget has refilled,
+        /// and cache clean-up.
         /// </summary>
         public void Tick(long nowMs)
         {
@@ -261,6 +271,8 @@ namespace EdgeMesh.Messaging
                     Advance(message, nowMs);
                 }
             }
+
+            ReleasePaced(nowMs);
         }
 
         /// <summary>Zeroes this node's key-agreement key. The outbox store keeps its entries.</summary>
@@ -333,7 +345,7 @@ namespace EdgeMesh.Messaging
 
         private void Enqueue(in DmTransmission transmission)
         {
-            if (_transmit.Count >= _options.TransmitQueueCapacity)
+            if (_transmit.Count + _paced.Count >= _options.TransmitQueueCapacity)
             {
                 _counters[(int)DmCounter.TransmitQueueDrops]++;
                 return;

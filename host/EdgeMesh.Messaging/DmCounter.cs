@@ -12,7 +12,7 @@ namespace EdgeMesh.Messaging
         /// <summary>Attempts after the first.</summary>
         Retries = 2,
 
-        /// <summary>Fragment packets handed to the transport.</summary>
+        /// <summary>Fragment packets queued for the transport (including those that first wait for pacing).</summary>
         FragmentsSent = 3,
 
         /// <summary>Acceptances sent (including repeats for retried messages).</summary>
@@ -65,5 +65,14 @@ namespace EdgeMesh.Messaging
 
         /// <summary>Signed acknowledgements and rejections received for messages in flight.</summary>
         AcksReceived = 20,
+
+        /// <summary>Messages not accepted because the inbox store could not persist them (no acknowledgement: the sender retries).</summary>
+        InboxSaveFailures = 21,
+
+        /// <summary>Accepted, untaken messages reloaded from the inbox store at start.</summary>
+        InboxRestored = 22,
+
+        /// <summary>Fragments that waited for pacing budget instead of leaving at once (<see cref="DmOptions.FragmentsPerSecond"/>).</summary>
+        FragmentsPaced = 23,
     }
 }

@@ -62,8 +62,18 @@ namespace EdgeMesh.Messaging
         /// <summary>How long a route lives without news. Default 60 s.</summary>
         public long RouteLifetimeMs { get; init; } = 60_000;
 
-        /// <summary>Most packets waiting to be dequeued by the transport. Default 8192.</summary>
+        /// <summary>Most packets waiting to be dequeued by the transport, including fragments waiting for pacing. Default 8192.</summary>
         public int TransmitQueueCapacity { get; init; } = 8192;
+
+        /// <summary>
+        /// Fragments that may leave at once after a quiet spell (the pacing bucket's size); more wait
+        /// for <see cref="FragmentsPerSecond"/> to refill it, so a burst of large messages does not
+        /// overrun socket buffers. Acknowledgements are not paced. Default 64.
+        /// </summary>
+        public int FragmentBurst { get; init; } = 64;
+
+        /// <summary>Fragments sent per second, sustained, once the burst is spent (refilled by the injected time). Default 4,000.</summary>
+        public int FragmentsPerSecond { get; init; } = 4_000;
 
         /// <summary>Most receipts waiting to be taken by the application. Default 1024.</summary>
         public int ReceiptQueueCapacity { get; init; } = 1024;
@@ -91,6 +101,8 @@ namespace EdgeMesh.Messaging
             Check(RouteLifetimeMs, 1, 86_400_000, nameof(RouteLifetimeMs));
             Check(TransmitQueueCapacity, 1, 10_000_000, nameof(TransmitQueueCapacity));
             Check(ReceiptQueueCapacity, 1, 10_000_000, nameof(ReceiptQueueCapacity));
+            Check(FragmentBurst, 1, 1_000_000, nameof(FragmentBurst));
+            Check(FragmentsPerSecond, 1, 100_000_000, nameof(FragmentsPerSecond));
         }
 
         private static void Check(long value, long min, long max, string name)

@@ -8,7 +8,7 @@ namespace EdgeMesh.Node
     {
         private static int Main(string[] args)
         {
-            return CommandCatalog.CreateRoot(TimeProvider.System).Parse(args).Invoke();
+            return CommandCatalog.Invoke(args, TimeProvider.System);
         }
     }
 }

@@ -9,6 +9,9 @@ namespace EdgeMesh.Daemon.Configuration
         /// <summary>Directory of the persisted outbox, relative to the node directory (default "dm-outbox").</summary>
         public string OutboxDirectory { get; set; } = "dm-outbox";
 
+        /// <summary>Directory of the persisted inbox (received, acknowledged messages not yet taken), relative to the node directory (default "dm-inbox").</summary>
+        public string InboxDirectory { get; set; } = "dm-inbox";
+
         /// <summary>Flush every accepted message to the device before the send is acknowledged (default true); false survives a crash of the process, not a power cut.</summary>
         public bool FlushToDisk { get; set; } = true;
 
@@ -33,6 +36,12 @@ namespace EdgeMesh.Daemon.Configuration
         /// <summary>Received messages kept until an application takes them; a full inbox is not acknowledged, so senders retry (default 1024).</summary>
         public int InboxCapacity { get; set; } = 1024;
 
+        /// <summary>Fragments that may leave at once before pacing applies (default 64; docs/direct-messages.md §7.4).</summary>
+        public int FragmentBurst { get; set; } = 64;
+
+        /// <summary>Fragments sent per second once the burst is spent (default 4000).</summary>
+        public int FragmentsPerSecond { get; set; } = 4_000;
+
         /// <summary>Senders (node ids) whose messages are accepted; null or empty accepts every fleet member (default null).</summary>
         public List<string>? AllowFrom { get; set; }
 
@@ -48,6 +57,8 @@ namespace EdgeMesh.Daemon.Configuration
                 BackoffBaseMs = BackoffBaseMs,
                 BackoffMaxMs = BackoffMaxMs,
                 InboxCapacity = InboxCapacity,
+                FragmentBurst = FragmentBurst,
+                FragmentsPerSecond = FragmentsPerSecond,
                 FragmentChunkBytes = System.Math.Clamp(maxFramePayload - FragmentOverhead, DmLimits.MinFragmentChunk, DmLimits.MaxFragmentChunk),
             };
         }
@@ -63,6 +74,11 @@ namespace EdgeMesh.Daemon.Configuration
                 problems.Add("dm.outboxDirectory: must name a directory");
             }
 
+            if (string.IsNullOrWhiteSpace(InboxDirectory))
+            {
+                problems.Add("dm.inboxDirectory: must name a directory");
+            }
+
             Check(problems, "dm.outboxCapacity", OutboxCapacity, 1, 1_000_000);
             Check(problems, "dm.outboxMaxBytes", OutboxMaxBytes, 49_327, int.MaxValue);
             Check(problems, "dm.defaultLifetimeSeconds", DefaultLifetimeSeconds, 1, (int)(DmLimits.MaxLifetimeMs / 1000));
@@ -70,6 +86,8 @@ namespace EdgeMesh.Daemon.Configuration
             Check(problems, "dm.backoffBaseMs", BackoffBaseMs, 0, (int)DmLimits.MaxLifetimeMs);
             Check(problems, "dm.backoffMaxMs", BackoffMaxMs, BackoffBaseMs, (int)DmLimits.MaxLifetimeMs);
             Check(problems, "dm.inboxCapacity", InboxCapacity, 1, 1_000_000);
+            Check(problems, "dm.fragmentBurst", FragmentBurst, 1, 1_000_000);
+            Check(problems, "dm.fragmentsPerSecond", FragmentsPerSecond, 1, 100_000_000);
             foreach (string sender in AllowFrom ?? new List<string>())
             {
                 if (!EdgeMesh.Security.Identity.NodeIds.TryParse(sender, out _))

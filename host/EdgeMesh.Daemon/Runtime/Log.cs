@@ -35,6 +35,12 @@ namespace EdgeMesh.Daemon.Runtime
         [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "ready in {Milliseconds:0} ms after process start ({Steps})")]
         internal static partial void Ready(ILogger logger, double milliseconds, string steps);
 
+        [LoggerMessage(EventId = 21, Level = LogLevel.Information, Message = "direct messages: {Restored} received but untaken reloaded from the inbox")]
+        internal static partial void InboxRestored(ILogger logger, int restored);
+
+        [LoggerMessage(EventId = 22, Level = LogLevel.Warning, Message = "direct-message inbox: {Problem}")]
+        internal static partial void InboxProblem(ILogger logger, string problem);
+
         [LoggerMessage(EventId = 7, Level = LogLevel.Debug, Message = "{Socket}: {Error}")]
         internal static partial void SocketError(ILogger logger, string socket, string error);
     }

@@ -87,7 +87,7 @@ namespace EdgeMesh.Daemon.Runtime
             return _dmWaiters.WaitAsync(requestId, cancellationToken);
         }
 
-        /// <summary>Takes up to <paramref name="max"/> received direct messages, oldest first (each is handed out once).</summary>
+        /// <summary>Takes up to <paramref name="max"/> received direct messages, oldest first (each is handed out once and then deleted from the persisted inbox).</summary>
         public List<DirectMessage> TakeDirectMessages(int max)
         {
             var taken = new List<DirectMessage>();
@@ -121,7 +121,7 @@ namespace EdgeMesh.Daemon.Runtime
             }
         }
 
-        /// <summary>The messenger of a node: its identity, fleet keys, the persisted outbox under the node directory and the allow list.</summary>
+        /// <summary>The messenger of a node: its identity, fleet keys, the persisted outbox and inbox under the node directory and the allow list.</summary>
         private static bool TryCreateMessenger(string directory, NodeConfig config, NodeSecurity security, out DirectMessenger? messenger, out string error)
         {
             messenger = null;
@@ -144,20 +144,25 @@ namespace EdgeMesh.Daemon.Runtime
             }
 
             string outbox = NodeConfig.ResolvePath(directory, config.Dm.OutboxDirectory);
+            string inbox = NodeConfig.ResolvePath(directory, config.Dm.InboxDirectory);
+            string field = "dm.outboxDirectory: cannot use " + outbox;
             try
             {
-                messenger = new DirectMessenger(security.Identity, keys, options, new DirectoryOutboxStore(outbox, config.Dm.FlushToDisk), policy);
+                var outboxStore = new DirectoryOutboxStore(outbox, config.Dm.FlushToDisk);
+                field = "dm.inboxDirectory: cannot use " + inbox;
+                var inboxStore = new DirectoryOutboxStore(inbox, config.Dm.FlushToDisk, "inbox");
+                messenger = new DirectMessenger(security.Identity, keys, options, outboxStore, policy, inboxStore);
                 error = string.Empty;
                 return true;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                error = "dm.outboxDirectory: cannot use " + outbox + ": " + e.Message;
+                error = field + ": " + e.Message;
                 return false;
             }
         }
 
-        /// <summary>At start: resume the persisted outbox and listen on this node's inbox topic.</summary>
+        /// <summary>At start: resume the persisted outbox, reload the persisted inbox and listen on this node's inbox topic.</summary>
         private void StartDirect(long now)
         {
             lock (_gate)
@@ -175,6 +180,18 @@ namespace EdgeMesh.Daemon.Runtime
                 foreach (string problem in restored.Problems)
                 {
                     Log.OutboxProblem(_log, problem);
+                }
+
+                // Acknowledged but untaken before the restart: back in the inbox, remembered for dedupe.
+                DmRestoreResult reloaded = _dm.RestoreInbox(now);
+                if (reloaded.Resumed > 0)
+                {
+                    Log.InboxRestored(_log, reloaded.Resumed);
+                }
+
+                foreach (string problem in reloaded.Problems)
+                {
+                    Log.InboxProblem(_log, problem);
                 }
             }
         }

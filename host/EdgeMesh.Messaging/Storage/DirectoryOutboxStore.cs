@@ -12,6 +12,7 @@ namespace EdgeMesh.Messaging.Storage
     /// file, flushes it to the device, renames it into place and flushes the directory, so after a crash
     /// or power cut a message is either wholly there or was never reported as accepted. Files that fail
     /// their checksum are renamed to <c>.corrupt</c> and reported, never resent or silently deleted.
+    /// The recipient's durable inbox is the same store in another directory (docs/direct-messages.md §8.3).
     /// </summary>
     public sealed class DirectoryOutboxStore : IDmOutboxStore
     {
@@ -19,15 +20,19 @@ namespace EdgeMesh.Messaging.Storage
         private const string TemporaryExtension = ".tmp";
         private const string CorruptExtension = ".corrupt";
         private readonly bool _flushToDisk;
+        private readonly string _role;
 
         /// <summary>Uses (and creates) <paramref name="directory"/>.</summary>
         /// <param name="directory">The outbox directory.</param>
         /// <param name="flushToDisk">Flush every save to the device (default). Off trades power-cut safety for speed; a process crash still loses nothing.</param>
-        public DirectoryOutboxStore(string directory, bool flushToDisk = true)
+        /// <param name="role">What the store holds, for its error messages: "outbox" (default) or "inbox".</param>
+        public DirectoryOutboxStore(string directory, bool flushToDisk = true, string role = "outbox")
         {
             ArgumentException.ThrowIfNullOrEmpty(directory);
+            ArgumentException.ThrowIfNullOrEmpty(role);
             Directory = Path.GetFullPath(directory);
             _flushToDisk = flushToDisk;
+            _role = role;
             if (OperatingSystem.IsWindows())
             {
                 System.IO.Directory.CreateDirectory(Directory);
@@ -76,7 +81,7 @@ namespace EdgeMesh.Messaging.Storage
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 TryDelete(temporary);
-                error = "cannot store the message in the outbox " + Directory + ": " + ex.Message;
+                error = "cannot store the message in the " + _role + " " + Directory + ": " + ex.Message;
                 return false;
             }
         }
@@ -101,7 +106,7 @@ namespace EdgeMesh.Messaging.Storage
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                problems.Add(Directory + ": cannot list the outbox: " + ex.Message);
+                problems.Add(Directory + ": cannot list the " + _role + ": " + ex.Message);
                 return envelopes;
             }
 

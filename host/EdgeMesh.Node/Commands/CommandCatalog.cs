@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
+using System.CommandLine.Invocation;
 
 namespace EdgeMesh.Node.Commands
 {
@@ -41,6 +42,19 @@ namespace EdgeMesh.Node.Commands
             }
 
             return root;
+        }
+
+        /// <summary>
+        /// Parses and runs <paramref name="args"/>: the one place every command line goes through. A parse
+        /// error of any command (missing argument, unknown option, bad value) prints the parser's message
+        /// and exits <see cref="ExitCodes.Usage"/>, not System.CommandLine's default 1, which means
+        /// <see cref="ExitCodes.Failure"/> here.
+        /// </summary>
+        internal static int Invoke(string[] args, TimeProvider clock, InvocationConfiguration? configuration = null)
+        {
+            ParseResult parse = CreateRoot(clock).Parse(args);
+            int code = parse.Invoke(configuration);
+            return parse.Action is ParseErrorAction ? ExitCodes.Usage : code;
         }
     }
 }

@@ -36,15 +36,17 @@ namespace EdgeMesh.Node.Commands
             var window = new Option<int>("--window") { Description = "Messages in flight at once (1: one after another, pure latency).", DefaultValueFactory = _ => 32 };
             var noFlush = new Option<bool>("--no-flush") { Description = "Do not flush each outbox write to the device (dm.flushToDisk false)." };
             var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a summary." };
-            var command = new Command("dm-bench", "Measure direct messages per second and latency p50/p99 between two daemons on UDP loopback (one process, temporary fleet).") { messages, size, window, noFlush, json };
+            var fragmentRate = new Option<int>("--fragment-rate") { Description = "dm.fragmentsPerSecond of both nodes (0: no pacing, every fragment leaves at once).", DefaultValueFactory = _ => new DmConfig().FragmentsPerSecond };
+            var command = new Command("dm-bench", "Measure direct messages per second and latency p50/p99 between two daemons on UDP loopback (one process, temporary fleet).") { messages, size, window, noFlush, json, fragmentRate };
             command.SetAction(async (parse, token) =>
             {
                 int count = parse.GetValue(messages);
                 int bytes = parse.GetValue(size);
                 int inFlight = parse.GetValue(window);
-                if (count < 1 || bytes < 0 || bytes > DmLimits.MaxPayloadBytes || inFlight < 1 || inFlight > 200)
+                int rate = parse.GetValue(fragmentRate);
+                if (count < 1 || bytes < 0 || bytes > DmLimits.MaxPayloadBytes || inFlight < 1 || inFlight > 200 || rate < 0)
                 {
-                    parse.InvocationConfiguration.Error.WriteLine("edgemesh: error: --messages must be at least 1, --size 0.." + DmLimits.MaxPayloadBytes + ", --window 1..200 (below the outbox capacity)");
+                    parse.InvocationConfiguration.Error.WriteLine("edgemesh: error: --messages must be at least 1, --size 0.." + DmLimits.MaxPayloadBytes + ", --window 1..200 (below the outbox capacity), --fragment-rate 0 or more");
                     return ExitCodes.Usage;
                 }
 
@@ -56,7 +58,7 @@ namespace EdgeMesh.Node.Commands
                 string root = Path.Combine(Path.GetTempPath(), "edgemesh-dm-bench-" + Guid.NewGuid().ToString("N"));
                 try
                 {
-                    Result result = await RunAsync(root, count, bytes, inFlight, !parse.GetValue(noFlush), token).ConfigureAwait(false);
+                    Result result = await RunAsync(root, count, bytes, inFlight, !parse.GetValue(noFlush), rate, token).ConfigureAwait(false);
                     Print(parse, result, count, bytes, inFlight, !parse.GetValue(noFlush), parse.GetValue(json));
                     return result.Accepted == count ? ExitCodes.Success : ExitCodes.Failure;
                 }
@@ -72,15 +74,15 @@ namespace EdgeMesh.Node.Commands
             return command;
         }
 
-        private static async Task<Result> RunAsync(string root, int count, int size, int window, bool flush, CancellationToken token)
+        private static async Task<Result> RunAsync(string root, int count, int size, int window, bool flush, int fragmentRate, CancellationToken token)
         {
             using FleetAuthority fleet = FleetAuthority.Generate();
-            MeshNode receiver = StartNode(fleet, Path.Combine(root, "b"), null, flush);
+            MeshNode receiver = StartNode(fleet, Path.Combine(root, "b"), null, flush, fragmentRate);
             MeshNode? sender = null;
             try
             {
                 await receiver.StartAsync(token).ConfigureAwait(false);
-                sender = StartNode(fleet, Path.Combine(root, "a"), "127.0.0.1:" + receiver.UdpEndPoint.Port, flush);
+                sender = StartNode(fleet, Path.Combine(root, "a"), "127.0.0.1:" + receiver.UdpEndPoint.Port, flush, fragmentRate);
                 await sender.StartAsync(token).ConfigureAwait(false);
                 DateTime meetBy = DateTime.UtcNow.AddSeconds(10);
                 while (!Knows(sender, receiver) || !Knows(receiver, sender))
@@ -200,7 +202,7 @@ namespace EdgeMesh.Node.Commands
             }
         }
 
-        private static MeshNode StartNode(FleetAuthority fleet, string dir, string? bootstrap, bool flush)
+        private static MeshNode StartNode(FleetAuthority fleet, string dir, string? bootstrap, bool flush, int fragmentRate)
         {
             if (KeyFiles.EnsureDirectory(dir, out string error) != FileError.None)
             {
@@ -221,6 +223,16 @@ namespace EdgeMesh.Node.Commands
             var config = new NodeConfig { Listen = "127.0.0.1:0", Api = "127.0.0.1:0" };
             config.Discovery.Enabled = false;
             config.Dm.FlushToDisk = flush;
+            if (fragmentRate == 0)
+            {
+                // Unpaced: a bucket too large to ever run dry.
+                config.Dm.FragmentBurst = 1_000_000;
+                config.Dm.FragmentsPerSecond = 100_000_000;
+            }
+            else
+            {
+                config.Dm.FragmentsPerSecond = fragmentRate;
+            }
             if (bootstrap != null)
             {
                 config.Bootstrap.Add(bootstrap);

@@ -1,3 +1,4 @@
+using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -72,6 +73,24 @@ namespace EdgeMesh.Daemon.Tests.Runtime
 
             Assert.Equal(DmPathKind.Loopback, receipt.Path);
             Assert.Equal("note to self", Text(Assert.Single(a.TakeDirectMessages(10))));
+        }
+
+        [Fact]
+        public async Task AnAcceptedMessageNobodyTookIsStillInTheInboxAfterARestartExactlyOnce()
+        {
+            using var nodes = new TestNodes();
+            using FleetAuthority fleet = FleetAuthority.Generate();
+            string dir = nodes.CreateNodeDirectory(fleet, "a");
+            MeshNode a = nodes.Start(dir, nodes.LoopbackConfig());
+            Assert.Equal(DmReceiptStatus.Accepted, (await SendAsync(a, a, "read me after the reboot")).Status);
+            await a.StopAsync();
+            a.Dispose();
+
+            MeshNode restarted = nodes.Start(dir, nodes.LoopbackConfig());
+            DirectMessage message = Assert.Single(restarted.TakeDirectMessages(10));
+            Assert.Equal("read me after the reboot", Text(message));
+            Assert.Equal(1, restarted.GetStatus().Counters.Direct["dm_inbox_restored"]);
+            Assert.Empty(Directory.GetFiles(Path.Combine(dir, "dm-inbox")));
         }
 
         [Fact]

@@ -140,23 +140,5 @@ namespace EdgeMesh.Messaging.Tests.Engine
             Assert.Equal(1, store.Count);
             Assert.Equal(1, fleet[1].Count(DmCounter.RestoreDiscarded));
         }
-
-        private sealed class FailingStore : IDmOutboxStore
-        {
-            public bool TrySave(DmRequestId id, ReadOnlySpan<byte> envelope, Priority priority, out string error)
-            {
-                error = "disk full";
-                return false;
-            }
-
-            public void Delete(DmRequestId id)
-            {
-            }
-
-            public IReadOnlyList<DmStoredEnvelope> LoadAll(ICollection<string> problems)
-            {
-                return Array.Empty<DmStoredEnvelope>();
-            }
-        }
     }
 }

@@ -13,7 +13,7 @@ namespace EdgeMesh.Messaging.Tests.Support
         private readonly DirectMessenger[] _messengers;
 
         /// <summary>Creates <paramref name="count"/> nodes, all online, none linked yet.</summary>
-        internal Fleet(int count, DmOptions? options = null, int seed = 1, Func<int, IDmOutboxStore?>? stores = null, Func<int, IDmPolicy?>? policies = null)
+        internal Fleet(int count, DmOptions? options = null, int seed = 1, Func<int, IDmOutboxStore?>? stores = null, Func<int, IDmPolicy?>? policies = null, Func<int, IDmOutboxStore?>? inboxStores = null)
         {
             _identities = new TestIdentities(count);
             Options = options ?? new DmOptions();
@@ -21,7 +21,7 @@ namespace EdgeMesh.Messaging.Tests.Support
             _messengers = new DirectMessenger[count];
             for (int i = 0; i < count; i++)
             {
-                _messengers[i] = new DirectMessenger(_identities[i], _identities.Directory, Options, stores?.Invoke(i), policies?.Invoke(i));
+                _messengers[i] = new DirectMessenger(_identities[i], _identities.Directory, Options, stores?.Invoke(i), policies?.Invoke(i), inboxStores?.Invoke(i));
                 Network.Add(_messengers[i]);
             }
         }
@@ -49,11 +49,11 @@ namespace EdgeMesh.Messaging.Tests.Support
             return _identities[index];
         }
 
-        /// <summary>Replaces node <paramref name="index"/>'s messenger with a new one over <paramref name="store"/>, as after a restart.</summary>
-        internal DirectMessenger Restart(int index, IDmOutboxStore store)
+        /// <summary>Replaces node <paramref name="index"/>'s messenger with a new one over <paramref name="store"/> (and <paramref name="inboxStore"/>), as after a restart.</summary>
+        internal DirectMessenger Restart(int index, IDmOutboxStore store, IDmOutboxStore? inboxStore = null)
         {
             _messengers[index].Dispose();
-            _messengers[index] = new DirectMessenger(_identities[index], _identities.Directory, Options, store);
+            _messengers[index] = new DirectMessenger(_identities[index], _identities.Directory, Options, store, inboxStore: inboxStore);
             Network.Replace(_messengers[index]);
             return _messengers[index];
         }

@@ -41,6 +41,11 @@ namespace EdgeMesh.Node.Tests.Cli
         [InlineData("send", SomeNode, "hi", "--api", "ftp://host")]
         [InlineData("inbox", "--wait", "-2")]
         [InlineData("inbox", "--count", "-1")]
+        [InlineData("send")] // parse errors of any command: CommandCatalog.Invoke
+        [InlineData("inbox", "--no-such-option")]
+        [InlineData("keygen", "--no-such-option")]
+        [InlineData("no-such-command")]
+        [InlineData("dm-bench", "--window", "many")]
         public void BadArgumentsAreUsageErrors(params string[] args)
         {
             (int code, _, string error) = Run(args);
@@ -52,8 +57,14 @@ namespace EdgeMesh.Node.Tests.Cli
         public void AMissingArgumentIsRefusedByTheParser()
         {
             (int code, _, string error) = Run("send", SomeNode);
-            Assert.NotEqual(ExitCodes.Success, code);
+            Assert.Equal(ExitCodes.Usage, code);
             Assert.Contains("argument", error, StringComparison.OrdinalIgnoreCase);
+        }
+
+        [Fact]
+        public void HelpIsNotAParseErrorEvenWithArgumentsMissing()
+        {
+            Assert.Equal(ExitCodes.Success, Run("send", "--help").Code);
         }
 
         [Fact]
@@ -135,7 +146,7 @@ namespace EdgeMesh.Node.Tests.Cli
         {
             var output = new StringWriter();
             var error = new StringWriter();
-            int code = CommandCatalog.CreateRoot(TimeProvider.System).Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+            int code = CommandCatalog.Invoke(args, TimeProvider.System, new InvocationConfiguration { Output = output, Error = error });
             return (code, output.ToString(), error.ToString());
         }
     }
