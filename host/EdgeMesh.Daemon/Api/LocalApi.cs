@@ -80,6 +80,13 @@ namespace EdgeMesh.Daemon.Api
             NodeLogging.Configure(builder.Logging, logLevel);
             builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
             WebApplication app = builder.Build();
+
+            // Every refused request (bad input, unknown key, too large, no token) is counted by status code.
+            app.Use(async (context, next) =>
+            {
+                await next(context).ConfigureAwait(false);
+                node.CountApiResponse(context.Response.StatusCode);
+            });
             if (token != null)
             {
                 app.Use((context, next) => Authorized(context, token) ? next(context) : Refuse(context));

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Threading;
 using EdgeMesh.Daemon.Api;
 using EdgeMesh.Protocol.Wire;
 using EdgeMesh.Security.Frames;
@@ -61,8 +63,26 @@ namespace EdgeMesh.Daemon.Runtime
             return peers;
         }
 
+        /// <summary>
+        /// Counts a local-API response: codes 400–599 are refusals (bad input, missing token, too large,
+        /// outbox full), reported under <c>counters.rejected</c> as <c>api_CODE</c>. Thread-safe.
+        /// </summary>
+        public void CountApiResponse(int statusCode)
+        {
+            int slot = statusCode - 400;
+            if ((uint)slot < (uint)_apiRefusals.Length)
+            {
+                Interlocked.Increment(ref _apiRefusals[slot]);
+            }
+        }
+
         private void FillCounters(StatusCounters counters)
         {
+            for (int i = 0; i < _apiRefusals.Length; i++)
+            {
+                AddIfSet(counters.Rejected, "api_" + (400 + i).ToString(CultureInfo.InvariantCulture), Interlocked.Read(ref _apiRefusals[i]));
+            }
+
             counters.FramesIn = _counters[(int)RuntimeCounter.FramesIn];
             counters.FramesOut = _counters[(int)RuntimeCounter.FramesOut];
             counters.Delivered = _counters[(int)RuntimeCounter.Delivered];

@@ -38,6 +38,7 @@ namespace EdgeMesh.Daemon.Runtime
         private readonly UdpAddress? _group;
         private readonly List<BootstrapTarget> _bootstrap = new();
         private readonly long[] _counters = new long[12];
+        private readonly long[] _apiRefusals = new long[200]; // HTTP 400..599, one slot per code
         private readonly long[] _decodeErrors = new long[WireFormat.FrameErrorCount];
         private readonly List<Subscription> _subscriptions = new();
         private readonly Dictionary<ulong, int> _topicRefs = new();

@@ -126,6 +126,7 @@ namespace EdgeMesh.Daemon.Tests.Runtime
             await AssertRefused(httpA, new DmSendRequest { Recipient = b.Id.ToString(), Text = "x", Base64 = "eA==" }, HttpStatusCode.BadRequest, "InvalidArgument");
             await AssertRefused(httpA, new DmSendRequest { Recipient = b.Id.ToString(), Base64 = Convert.ToBase64String(new byte[DmLimits.MaxPayloadBytes + 1]) }, HttpStatusCode.RequestEntityTooLarge, "PayloadTooLarge");
             await AssertRefused(httpA, new DmSendRequest { Recipient = "0123456789abcdef", Text = "x" }, HttpStatusCode.NotFound, "RecipientKeyUnknown");
+            Assert.True(SpinWait.SpinUntil(() => ApiRefusals(a, 400) == 2 && ApiRefusals(a, 413) == 1 && ApiRefusals(a, 404) == 1, Patience), "refused API requests were not counted by status code");
 
             // B goes away: the next message waits in A's one-message outbox, which then refuses another.
             await b.StopAsync();
@@ -135,6 +136,12 @@ namespace EdgeMesh.Daemon.Tests.Runtime
             Assert.Contains("\"status\":\"queued\"", await queued.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             await AssertRefused(httpA, new DmSendRequest { Recipient = b.Id.ToString(), Text = "one too many" }, HttpStatusCode.ServiceUnavailable, "OutboxFull");
             Assert.Equal(1, a.GetStatus().Counters.Direct["dm_send_refused_outbox_full"]);
+            Assert.True(SpinWait.SpinUntil(() => ApiRefusals(a, 503) == 1, Patience), "the 503 was not counted");
+        }
+
+        private static long ApiRefusals(MeshNode node, int statusCode)
+        {
+            return node.GetStatus().Counters.Rejected.TryGetValue("api_" + statusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), out long count) ? count : 0;
         }
 
         internal static (MeshNode A, MeshNode B) StartPair(TestNodes nodes, FleetAuthority fleet)
