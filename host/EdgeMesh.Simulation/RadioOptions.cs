@@ -46,7 +46,7 @@ namespace EdgeMesh.Simulation
         public bool UseSnr { get; set; } = true;
 
         /// <summary>Copies heard that cancel a waiting rebroadcast (1: the first; 0: plain flooding, never cancel).</summary>
-        public int SuppressionThreshold { get; set; } = 1;
+        public int SuppressionThreshold { get; set; } = new EdgeMesh.Protocol.Flooding.FloodingOptions().SuppressionThreshold;
 
         /// <summary>Time after the last message before the run ends, seconds.</summary>
         public double DrainSeconds { get; set; } = 10;

@@ -34,7 +34,7 @@ namespace EdgeMesh.Node.Commands
             var neighbours = new Option<double>("--neighbours") { Description = "With --radio: mean number of nodes in range of a node (sets the area the nodes are placed on).", DefaultValueFactory = _ => 10.0 };
             var hopLimit = new Option<int>("--hop-limit") { Description = "With --radio: hop limit of every originated frame (0..15).", DefaultValueFactory = _ => 7 };
             var bitrate = new Option<long>("--bitrate-bps") { Description = "With --radio: bit rate of the channel, bits per second (sets the airtime of a frame).", DefaultValueFactory = _ => 5470L };
-            var suppression = new Option<int>("--suppression") { Description = "With --radio: copies heard from neighbours that cancel a waiting rebroadcast (0: plain flooding, every node relays every new frame once).", DefaultValueFactory = _ => 1 };
+            var suppression = new Option<int>("--suppression") { Description = "With --radio: copies heard from neighbours that cancel a waiting rebroadcast (0: plain flooding, every node relays every new frame once).", DefaultValueFactory = _ => new RadioOptions().SuppressionThreshold };
             var noSnr = new Option<bool>("--no-snr") { Description = "With --radio: do not report the SNR to the flooder (its rebroadcast delay is then random)." };
 
             var command = new Command("sim", "Run the gossip layer (HyParView, SWIM, PlumTree) on the deterministic network simulator, or with --radio managed flooding on a simulated radio channel.");

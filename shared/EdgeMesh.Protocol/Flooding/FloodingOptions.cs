@@ -16,7 +16,7 @@ namespace EdgeMesh.Protocol.Flooding
             SnrWindowMs = 600;
             SnrMinDb = -20;
             SnrMaxDb = 10;
-            SuppressionThreshold = 1;
+            SuppressionThreshold = 3;
             Seed = 0x2545F491;
         }
 
@@ -48,7 +48,8 @@ namespace EdgeMesh.Protocol.Flooding
 
         /// <summary>
         /// Copies of a frame heard from neighbours while its own rebroadcast waits that cancel the
-        /// rebroadcast (1: the first neighbour heard relaying it). 0 never cancels.
+        /// rebroadcast (1: the first neighbour heard relaying it; default 3, which keeps delivery high on
+        /// sparse layouts, see docs/gossip.md §9). 0 never cancels.
         /// </summary>
         public int SuppressionThreshold { get; set; }
 

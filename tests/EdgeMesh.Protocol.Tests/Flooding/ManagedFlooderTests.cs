@@ -9,18 +9,28 @@ namespace EdgeMesh.Protocol.Tests.Flooding
         [Fact]
         public void A_flood_reaches_every_node_once_and_suppression_saves_transmissions()
         {
-            var suppressed = new RadioSegment(RadioSegment.Grid(8), 1.5, new FloodingOptions());
-            suppressed.Originate(0, RadioSegment.Frame(0, 1, 15));
-            suppressed.Run(5_000);
-            var plain = new RadioSegment(RadioSegment.Grid(8), 1.5, new FloodingOptions { SuppressionThreshold = 0 });
-            plain.Originate(0, RadioSegment.Frame(0, 1, 15));
-            plain.Run(5_000);
+            RadioSegment firstCopy = Flood(new FloodingOptions { SuppressionThreshold = 1 });
+            RadioSegment byDefault = Flood(new FloodingOptions());
+            RadioSegment plain = Flood(new FloodingOptions { SuppressionThreshold = 0 });
 
-            Assert.All(suppressed.Received.Skip(1), n => Assert.Equal(1, n));
-            Assert.All(plain.Received.Skip(1), n => Assert.Equal(1, n));
+            foreach (RadioSegment segment in new[] { firstCopy, byDefault, plain })
+            {
+                Assert.All(segment.Received.Skip(1), n => Assert.Equal(1, n));
+            }
+
             Assert.Equal(64, plain.Transmissions); // without suppression every node relays once
-            Assert.True(suppressed.Transmissions < 40, "transmissions " + suppressed.Transmissions);
-            Assert.True(suppressed.Flooders.Sum(f => f.Suppressed) > 20);
+            Assert.True(firstCopy.Transmissions < 40, "transmissions " + firstCopy.Transmissions);
+            Assert.True(firstCopy.Flooders.Sum(f => f.Suppressed) > 20);
+            Assert.True(byDefault.Transmissions < plain.Transmissions, "transmissions " + byDefault.Transmissions);
+            Assert.True(byDefault.Transmissions >= firstCopy.Transmissions);
+        }
+
+        private static RadioSegment Flood(FloodingOptions options)
+        {
+            var segment = new RadioSegment(RadioSegment.Grid(8), 1.5, options);
+            segment.Originate(0, RadioSegment.Frame(0, 1, 15));
+            segment.Run(5_000);
+            return segment;
         }
 
         [Fact]
