@@ -15,7 +15,7 @@ namespace EdgeMesh.Daemon.Runtime
     /// </content>
     public sealed partial class MeshNode
     {
-        private int _batchLimit;
+        private readonly int _batchLimit;
         private byte[]? _batch;
         private int _batchLength;
         private int _batchCount;
@@ -48,11 +48,6 @@ namespace EdgeMesh.Daemon.Runtime
             ulong topicId = TopicId.FromName(topic);
             lock (_gate)
             {
-                if (_batchLimit == 0)
-                {
-                    _batchLimit = BatchPayloadLimit(_config);
-                }
-
                 long now = NowMs;
                 if (_batchCount > 0 && (_batchTopic != topicId || _batchPriority != priority || _batchLength + PublishBatchCodec.EntryHeaderLength + payload.Length > _batchLimit))
                 {

@@ -52,6 +52,7 @@ namespace EdgeMesh.Daemon.Runtime
         private MeshNode(NodeConfig config, NodeSecurity security, EdgeMesh.Messaging.DirectMessenger direct, Func<NodeId, long, IMeshProtocol>? meshFactory, ILoggerFactory logging, TimeProvider clock)
         {
             _config = config;
+            _batchLimit = BatchPayloadLimit(config);
             _security = security;
             _dm = direct;
             _clock = clock;
