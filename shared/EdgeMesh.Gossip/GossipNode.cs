@@ -17,8 +17,6 @@ namespace EdgeMesh.Gossip
     /// </summary>
     public sealed class GossipNode
     {
-        private readonly ControlMessage incoming = new ControlMessage();
-        private readonly ControlMessage outgoing = new ControlMessage();
         private readonly FrameBufferPool pool;
         private readonly Outbox outbox;
         private readonly PlumTree tree;
@@ -157,6 +155,7 @@ namespace EdgeMesh.Gossip
         {
             Advance(nowMs);
             Counters.FramesReceived++;
+            ControlMessage incoming = ControlScratch.Incoming;
             FrameError error = ControlCodec.Decode(buffer, offset, count, Options.MaxFrameLength, incoming, out FrameHeader header);
             if (error != FrameError.None)
             {
@@ -306,6 +305,7 @@ namespace EdgeMesh.Gossip
 
         internal ControlMessage Compose(ControlType type)
         {
+            ControlMessage outgoing = ControlScratch.Outgoing;
             outgoing.Reset(type);
             outgoing.Incarnation = Incarnation;
             return outgoing;

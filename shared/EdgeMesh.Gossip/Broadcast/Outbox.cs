@@ -1,17 +1,21 @@
 using System.Collections.Generic;
+using EdgeMesh.Gossip.Internal;
 using EdgeMesh.Protocol.Wire;
 
 namespace EdgeMesh.Gossip.Broadcast
 {
     /// <summary>
-    /// The node's outgoing frames: one <see cref="PrioritySendQueue"/> per peer, at most
-    /// <see cref="GossipOptions.MaxQueuedPeers"/> of them (empty ones are reclaimed first). The driver drains it either
+    /// The node's outgoing frames: one <see cref="PrioritySendQueue"/> per peer with frames waiting, at
+    /// most <see cref="GossipOptions.MaxQueuedPeers"/> of them. A queue that empties goes back to a spare
+    /// stack and the next peer reuses it, so a node that talks to many peers over time (shuffles,
+    /// probes, joins) keeps only as many queues as were ever busy at once, and the few in use stay
+    /// in cache. The driver drains it either
     /// globally (highest priority first, round-robin between peers) or per peer when a link is free.
     /// Dropped frames' buffers go back to the pool and the drop is counted by priority.
     /// </summary>
     internal sealed class Outbox
     {
-        private readonly Dictionary<ulong, PrioritySendQueue> queues = new Dictionary<ulong, PrioritySendQueue>();
+        private readonly IdTable<PrioritySendQueue> queues = new IdTable<PrioritySendQueue>();
         private readonly List<PrioritySendQueue> ready = new List<PrioritySendQueue>();
         private readonly Stack<PrioritySendQueue> spare = new Stack<PrioritySendQueue>();
         private readonly GossipCounters counters;
@@ -38,7 +42,7 @@ namespace EdgeMesh.Gossip.Broadcast
         {
             if (!queues.TryGetValue(frame.To.Value, out PrioritySendQueue? queue))
             {
-                if (queues.Count >= maxPeers && !ReclaimEmptyQueue())
+                if (queues.Count >= maxPeers)
                 {
                     counters.QueuedPeerLimitDrops++;
                     counters.CountSendQueueDrop(frame.Priority);
@@ -48,11 +52,7 @@ namespace EdgeMesh.Gossip.Broadcast
 
                 queue = spare.Count > 0 ? spare.Pop() : new PrioritySendQueue(queueCapacity);
                 queue.Peer = frame.To;
-                queues.Add(frame.To.Value, queue);
-            }
-
-            if (queue.Count == 0)
-            {
+                queues.Set(frame.To.Value, queue);
                 ready.Add(queue);
             }
 
@@ -125,31 +125,17 @@ namespace EdgeMesh.Gossip.Broadcast
             pending--;
             if (queue.Count == 0)
             {
-                // An empty queue stays registered (peers are mostly neighbours that get frames again
-                // soon) and is reclaimed only when the peer limit is reached.
                 ready.RemoveAt(index);
                 if (next > index)
                 {
                     next--;
                 }
+
+                queues.Remove(queue.Peer.Value);
+                spare.Push(queue);
             }
 
             return true;
-        }
-
-        private bool ReclaimEmptyQueue()
-        {
-            foreach (KeyValuePair<ulong, PrioritySendQueue> pair in queues)
-            {
-                if (pair.Value.Count == 0)
-                {
-                    queues.Remove(pair.Key);
-                    spare.Push(pair.Value);
-                    return true;
-                }
-            }
-
-            return false;
         }
     }
 }

@@ -13,8 +13,12 @@ namespace EdgeMesh.Gossip.Broadcast
     internal sealed partial class PlumTree
     {
         private readonly Dictionary<MessageId, Missing> missing = new Dictionary<MessageId, Missing>();
-        private readonly Dictionary<ulong, List<IHaveEntry>> lazyQueues = new Dictionary<ulong, List<IHaveEntry>>();
+        private readonly IdTable<List<IHaveEntry>> lazyQueues = new IdTable<List<IHaveEntry>>();
         private readonly Stack<List<IHaveEntry>> spareQueues = new Stack<List<IHaveEntry>>();
+
+        // Entries come and go with every message a lazy link announces first; reusing them keeps the
+        // steady state allocation-free. Never more than MissingCapacity exist.
+        private readonly Stack<Missing> spareMissing = new Stack<Missing>();
         private bool flushScheduled;
 
         internal int MissingCount
@@ -54,7 +58,8 @@ namespace EdgeMesh.Gossip.Broadcast
                     continue;
                 }
 
-                entry = new Missing(e.Topic);
+                entry = spareMissing.Count > 0 ? spareMissing.Pop() : new Missing();
+                entry.Topic = e.Topic;
                 entry.Announcers.Add(from);
                 missing.Add(e.Id, entry);
                 // A random share of the timeout staggers the GRAFTs of a cut-off subtree: the first
@@ -73,13 +78,13 @@ namespace EdgeMesh.Gossip.Broadcast
 
             if (store.Contains(id))
             {
-                missing.Remove(id);
+                ForgetMissing(id);
                 return;
             }
 
             if (entry.Attempts >= options.MaxGraftAttempts || entry.Announcers.Count == 0)
             {
-                missing.Remove(id);
+                ForgetMissing(id);
                 node.Counters.MissingGivenUp++;
                 return;
             }
@@ -99,9 +104,15 @@ namespace EdgeMesh.Gossip.Broadcast
         internal void OnLazyFlush()
         {
             flushScheduled = false;
-            foreach (KeyValuePair<ulong, List<IHaveEntry>> pair in lazyQueues)
+            for (int slot = 0; slot < lazyQueues.SlotCount; slot++)
             {
-                List<IHaveEntry> queue = pair.Value;
+                List<IHaveEntry>? queue = lazyQueues.ValueAt(slot);
+                if (queue == null || queue.Count == 0)
+                {
+                    continue;
+                }
+
+                var peer = new NodeId(lazyQueues.KeyAt(slot));
                 int sent = 0;
                 while (sent < queue.Count)
                 {
@@ -111,7 +122,7 @@ namespace EdgeMesh.Gossip.Broadcast
                         m.Entries[m.EntryCount++] = queue[sent++];
                     }
 
-                    node.Send(new NodeId(pair.Key), m, Priority.Control);
+                    node.Send(peer, m, Priority.Control);
                     node.Counters.IHavesSent++;
                 }
 
@@ -124,7 +135,7 @@ namespace EdgeMesh.Gossip.Broadcast
             if (!lazyQueues.TryGetValue(peer.Value, out List<IHaveEntry>? queue))
             {
                 queue = spareQueues.Count > 0 ? spareQueues.Pop() : new List<IHaveEntry>();
-                lazyQueues.Add(peer.Value, queue);
+                lazyQueues.Set(peer.Value, queue);
             }
 
             if (queue.Count >= options.LazyQueueCapacity)
@@ -214,7 +225,12 @@ namespace EdgeMesh.Gossip.Broadcast
 
         private void ForgetMissing(MessageId id)
         {
-            missing.Remove(id);
+            if (missing.Remove(id, out Missing? entry))
+            {
+                entry.Announcers.Clear();
+                entry.Attempts = 0;
+                spareMissing.Push(entry);
+            }
         }
 
         /// <summary>
@@ -259,12 +275,7 @@ namespace EdgeMesh.Gossip.Broadcast
         /// <summary>A message announced by IHAVE that has not arrived yet.</summary>
         private sealed class Missing
         {
-            internal Missing(ulong topic)
-            {
-                Topic = topic;
-            }
-
-            internal ulong Topic { get; }
+            internal ulong Topic { get; set; }
 
             internal List<NodeId> Announcers { get; } = new List<NodeId>();
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using EdgeMesh.Gossip.Internal;
 using EdgeMesh.Gossip.Messages;
 using EdgeMesh.Protocol.Wire;
 
@@ -18,7 +19,7 @@ namespace EdgeMesh.Gossip.Broadcast
     {
         private readonly GossipNode node;
         private readonly GossipOptions options;
-        private readonly Dictionary<ulong, TopicState> topics = new Dictionary<ulong, TopicState>();
+        private readonly IdTable<TopicState> topics = new IdTable<TopicState>();
         private readonly HashSet<ulong> subscriptions = new HashSet<ulong>();
         private readonly MessageStore store;
         private ulong publishSequence;
@@ -212,9 +213,9 @@ namespace EdgeMesh.Gossip.Broadcast
 
         internal void OnNeighborUp(NodeId peer)
         {
-            foreach (TopicState state in topics.Values)
+            for (int slot = 0; slot < topics.SlotCount; slot++)
             {
-                state.OnNeighborUp(peer);
+                topics.ValueAt(slot)?.OnNeighborUp(peer);
             }
 
             AnnounceRecent(peer);
@@ -222,9 +223,9 @@ namespace EdgeMesh.Gossip.Broadcast
 
         internal void OnNeighborDown(NodeId peer)
         {
-            foreach (TopicState state in topics.Values)
+            for (int slot = 0; slot < topics.SlotCount; slot++)
             {
-                state.OnNeighborDown(peer);
+                topics.ValueAt(slot)?.OnNeighborDown(peer);
             }
 
             DropLazyQueue(peer);
@@ -299,9 +300,10 @@ namespace EdgeMesh.Gossip.Broadcast
             if (topics.Count >= options.MaxTopics)
             {
                 TopicState? victim = null;
-                foreach (TopicState candidate in topics.Values)
+                for (int slot = 0; slot < topics.SlotCount; slot++)
                 {
-                    if (!candidate.Subscribed && (victim == null || candidate.LastUsedMs < victim.LastUsedMs))
+                    TopicState? candidate = topics.ValueAt(slot);
+                    if (candidate != null && !candidate.Subscribed && (victim == null || candidate.LastUsedMs < victim.LastUsedMs))
                     {
                         victim = candidate;
                     }
@@ -317,7 +319,7 @@ namespace EdgeMesh.Gossip.Broadcast
             }
 
             state = new TopicState(topic) { LastUsedMs = node.Now, Subscribed = subscriptions.Contains(topic) };
-            topics.Add(topic, state);
+            topics.Set(topic, state);
             return state;
         }
     }

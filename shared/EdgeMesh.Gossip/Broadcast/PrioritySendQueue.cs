@@ -12,6 +12,7 @@ namespace EdgeMesh.Gossip.Broadcast
     public sealed class PrioritySendQueue
     {
         private const int Classes = 4;
+        private static readonly OutboundFrame[] NoFrames = Array.Empty<OutboundFrame>();
         private readonly OutboundFrame[][] rings = new OutboundFrame[Classes][];
         private readonly int[] heads = new int[Classes];
         private readonly int[] counts = new int[Classes];
@@ -27,10 +28,11 @@ namespace EdgeMesh.Gossip.Broadcast
             }
 
             Capacity = capacity;
-            int initial = Math.Min(capacity, 4);
+
+            // A class gets storage on its first frame: most peers only ever get control frames.
             for (int i = 0; i < Classes; i++)
             {
-                rings[i] = new OutboundFrame[initial];
+                rings[i] = NoFrames;
             }
         }
 
@@ -122,7 +124,7 @@ namespace EdgeMesh.Gossip.Broadcast
             if (counts[p] == ring.Length)
             {
                 // Grow lazily up to the capacity: most queues stay short.
-                var bigger = new OutboundFrame[Math.Min(Capacity, ring.Length * 2)];
+                var bigger = new OutboundFrame[Math.Min(Capacity, Math.Max(4, ring.Length * 2))];
                 for (int i = 0; i < counts[p]; i++)
                 {
                     bigger[i] = ring[(heads[p] + i) % ring.Length];

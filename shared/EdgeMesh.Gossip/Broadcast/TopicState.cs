@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using EdgeMesh.Gossip.Internal;
 using EdgeMesh.Gossip.Membership;
 using EdgeMesh.Protocol.Wire;
 
@@ -15,7 +16,7 @@ namespace EdgeMesh.Gossip.Broadcast
     /// </summary>
     internal sealed class TopicState
     {
-        private readonly Dictionary<ulong, TopicTree> roots = new Dictionary<ulong, TopicTree>();
+        private readonly IdTable<TopicTree> roots = new IdTable<TopicTree>();
         private readonly List<TopicTree> trees = new List<TopicTree>();
 
         internal TopicState(ulong topic)
@@ -51,10 +52,15 @@ namespace EdgeMesh.Gossip.Broadcast
 
             if (roots.Count >= maxRoots)
             {
-                EvictOne(counters);
+                tree = EvictOne(counters);
+                tree.Reset(root);
+            }
+            else
+            {
+                tree = new TopicTree(root);
             }
 
-            tree = new TopicTree(root) { LastUsedMs = now };
+            tree.LastUsedMs = now;
             for (int i = 0; i < active.Count; i++)
             {
                 if (overlay.IsTreeLink(active[i]))
@@ -67,7 +73,7 @@ namespace EdgeMesh.Gossip.Broadcast
                 }
             }
 
-            roots.Add(root.Value, tree);
+            roots.Set(root.Value, tree);
             trees.Add(tree);
             return tree;
         }
@@ -88,7 +94,7 @@ namespace EdgeMesh.Gossip.Broadcast
             }
         }
 
-        private void EvictOne(GossipCounters counters)
+        private TopicTree EvictOne(GossipCounters counters)
         {
             int victim = 0;
             for (int i = 1; i < trees.Count; i++)
@@ -99,10 +105,12 @@ namespace EdgeMesh.Gossip.Broadcast
                 }
             }
 
-            roots.Remove(trees[victim].Root.Value);
+            TopicTree evicted = trees[victim];
+            roots.Remove(evicted.Root.Value);
             trees[victim] = trees[trees.Count - 1];
             trees.RemoveAt(trees.Count - 1);
             counters.RootEvictions++;
+            return evicted;
         }
     }
 }

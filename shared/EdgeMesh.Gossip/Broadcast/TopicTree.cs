@@ -16,13 +16,21 @@ namespace EdgeMesh.Gossip.Broadcast
             Root = root;
         }
 
-        internal NodeId Root { get; }
+        internal NodeId Root { get; private set; }
 
         internal long LastUsedMs { get; set; }
 
         internal List<NodeId> Eager { get; } = new List<NodeId>();
 
         internal List<NodeId> Lazy { get; } = new List<NodeId>();
+
+        /// <summary>Turns an evicted tree into an empty one for <paramref name="root"/>: a tree per publisher and node would otherwise make every new root garbage.</summary>
+        internal void Reset(NodeId root)
+        {
+            Root = root;
+            Eager.Clear();
+            Lazy.Clear();
+        }
 
         internal void MakeEager(NodeId peer)
         {
