@@ -4,7 +4,8 @@ namespace EdgeMesh.Gossip
 {
     /// <summary>
     /// A min-heap of items by due time, then by insertion order, so that equal deadlines come out in
-    /// the order they were scheduled and runs replay exactly. The heap holds only reference-free keys
+    /// the order they were scheduled and runs replay exactly. The heap is 4-ary: half the levels of a
+    /// binary heap, and the four children of a node share a cache line or two. The heap holds only reference-free keys
     /// (due, order, slot); items sit in a slot array, written once and read once, so sifting pays no
     /// GC write barriers even when items carry references. Storage grows on demand; the owner bounds
     /// what it schedules. Not thread-safe.
@@ -60,7 +61,7 @@ namespace EdgeMesh.Gossip
             int i = count++;
             while (i > 0)
             {
-                int parent = (i - 1) >> 1;
+                int parent = (i - 1) >> 2;
                 if (!Less(ref key, ref heap[parent]))
                 {
                     break;
@@ -135,15 +136,20 @@ namespace EdgeMesh.Gossip
             int i = 0;
             while (true)
             {
-                int child = (2 * i) + 1;
-                if (child >= count)
+                int first = (4 * i) + 1;
+                if (first >= count)
                 {
                     break;
                 }
 
-                if (child + 1 < count && Less(ref heap[child + 1], ref heap[child]))
+                int child = first;
+                int end = Math.Min(first + 4, count);
+                for (int c = first + 1; c < end; c++)
                 {
-                    child++;
+                    if (Less(ref heap[c], ref heap[child]))
+                    {
+                        child = c;
+                    }
                 }
 
                 if (!Less(ref heap[child], ref last))

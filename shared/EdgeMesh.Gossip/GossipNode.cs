@@ -273,9 +273,7 @@ namespace EdgeMesh.Gossip
                 return -1;
             }
 
-            int n = Math.Min(t.Eager.Count, destination.Length);
-            t.Eager.CopyTo(0, destination, 0, n);
-            return n;
+            return t.CopyEager(destination);
         }
 
         /// <summary>Takes the next frame to send: most urgent first, round-robin between peers.</summary>

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using EdgeMesh.Gossip.Internal;
 using EdgeMesh.Protocol.Wire;
 
@@ -9,20 +8,27 @@ namespace EdgeMesh.Gossip.Broadcast
     /// Ids of the broadcasts a node has received (duplicate suppression, at most
     /// <see cref="GossipOptions.SeenCapacity"/>) and the bytes of the most recent ones (to answer
     /// GRAFTs, at most <see cref="GossipOptions.MessageCacheCapacity"/>). Both forget the oldest first
-    /// and count it.
+    /// and count it. One ring of ids serves both: the cached messages are always the newest of the
+    /// seen ones.
     /// </summary>
     internal sealed class MessageStore
     {
-        private readonly Dictionary<MessageId, Entry> entries = new Dictionary<MessageId, Entry>();
+        private readonly MessageIdTable<Entry> entries = new MessageIdTable<Entry>();
         private readonly FifoRing<MessageId> seen;
-        private readonly FifoRing<MessageId> cached;
+        private readonly int cacheCapacity;
         private readonly GossipCounters counters;
 
         internal MessageStore(int seenCapacity, int cacheCapacity, GossipCounters counters)
         {
             seen = new FifoRing<MessageId>(seenCapacity);
-            cached = new FifoRing<MessageId>(cacheCapacity);
+            this.cacheCapacity = Math.Min(cacheCapacity, seenCapacity);
             this.counters = counters;
+        }
+
+        /// <summary>Messages whose bytes are kept (the newest seen ones).</summary>
+        internal int CachedCount
+        {
+            get { return Math.Min(seen.Count, cacheCapacity); }
         }
 
         internal bool Contains(MessageId id)
@@ -42,37 +48,33 @@ namespace EdgeMesh.Gossip.Broadcast
             {
                 entries.Remove(seen.Dequeue());
                 counters.SeenEvictions++;
+                if (seen.Capacity == cacheCapacity)
+                {
+                    counters.CacheEvictions++;
+                }
             }
 
             seen.Enqueue(id);
-            if (cached.IsFull)
+            if (seen.Count > cacheCapacity)
             {
-                MessageId old = cached.Dequeue();
+                // The id that just left the newest-cacheCapacity window keeps its place in the seen set only.
+                MessageId old = seen.FromNewest(cacheCapacity);
                 if (entries.TryGetValue(old, out Entry stale))
                 {
                     stale.Frame = null;
-                    entries[old] = stale;
+                    entries.Set(old, stale);
                 }
 
                 counters.CacheEvictions++;
             }
 
-            cached.Enqueue(id);
-            entries[id] = new Entry { Topic = topic, Round = round, Priority = priority, ReceivedFrom = receivedFrom, Frame = frame, Optimized = false, ReceivedMs = now };
+            entries.Set(id, new Entry { Topic = topic, Round = round, Priority = priority, ReceivedFrom = receivedFrom, Frame = frame, Optimized = false, ReceivedMs = now });
         }
 
-        /// <summary>The most recently cached messages, newest first, at most <paramref name="max"/>.</summary>
-        internal IEnumerable<KeyValuePair<MessageId, Entry>> Recent(int max)
+        /// <summary>The id of the <paramref name="index"/>-th newest cached message (0: the newest; below <see cref="CachedCount"/>).</summary>
+        internal MessageId NewestCached(int index)
         {
-            int n = Math.Min(max, cached.Count);
-            for (int i = 0; i < n; i++)
-            {
-                MessageId id = cached.FromNewest(i);
-                if (entries.TryGetValue(id, out Entry entry))
-                {
-                    yield return new KeyValuePair<MessageId, Entry>(id, entry);
-                }
-            }
+            return seen.FromNewest(index);
         }
 
         internal void MarkOptimized(MessageId id)
@@ -80,7 +82,7 @@ namespace EdgeMesh.Gossip.Broadcast
             if (entries.TryGetValue(id, out Entry entry))
             {
                 entry.Optimized = true;
-                entries[id] = entry;
+                entries.Set(id, entry);
             }
         }
 

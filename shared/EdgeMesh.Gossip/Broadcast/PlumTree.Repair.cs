@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using EdgeMesh.Gossip.Internal;
 using EdgeMesh.Gossip.Messages;
@@ -12,7 +13,7 @@ namespace EdgeMesh.Gossip.Broadcast
     /// </summary>
     internal sealed partial class PlumTree
     {
-        private readonly Dictionary<MessageId, Missing> missing = new Dictionary<MessageId, Missing>();
+        private readonly MessageIdTable<Missing> missing = new MessageIdTable<Missing>();
         private readonly IdTable<List<IHaveEntry>> lazyQueues = new IdTable<List<IHaveEntry>>();
         private readonly Stack<List<IHaveEntry>> spareQueues = new Stack<List<IHaveEntry>>();
 
@@ -61,7 +62,7 @@ namespace EdgeMesh.Gossip.Broadcast
                 entry = spareMissing.Count > 0 ? spareMissing.Pop() : new Missing();
                 entry.Topic = e.Topic;
                 entry.Announcers.Add(from);
-                missing.Add(e.Id, entry);
+                missing.Set(e.Id, entry);
                 // A random share of the timeout staggers the GRAFTs of a cut-off subtree: the first
                 // repaired copy then reaches most of the subtree before the other timers fire.
                 long jitter = options.IHaveTimeoutJitterMs > 0 ? node.Random.Next((int)options.IHaveTimeoutJitterMs + 1) : 0;
@@ -173,11 +174,13 @@ namespace EdgeMesh.Gossip.Broadcast
             NodeId peer = node.Views.Active[pick];
             long since = node.Now - options.AntiEntropyWindowMs;
             ControlMessage m = node.Compose(ControlType.IHave);
-            foreach (KeyValuePair<MessageId, MessageStore.Entry> pair in store.Recent(options.MaxIHaveEntries))
+            int n = Math.Min(options.MaxIHaveEntries, store.CachedCount);
+            for (int i = 0; i < n; i++)
             {
-                if (pair.Value.ReceivedMs >= since && pair.Value.Frame != null)
+                MessageId id = store.NewestCached(i);
+                if (store.TryGet(id, out MessageStore.Entry entry) && entry.ReceivedMs >= since && entry.Frame != null)
                 {
-                    m.Entries[m.EntryCount++] = new IHaveEntry(pair.Value.Topic, pair.Key, pair.Value.Round + 1);
+                    m.Entries[m.EntryCount++] = new IHaveEntry(entry.Topic, id, entry.Round + 1);
                 }
             }
 
@@ -202,11 +205,13 @@ namespace EdgeMesh.Gossip.Broadcast
 
             long since = node.Now - options.RecoveryWindowMs;
             int announced = 0;
-            foreach (KeyValuePair<MessageId, MessageStore.Entry> pair in store.Recent(options.MaxRecoveryAnnouncements))
+            int n = Math.Min(options.MaxRecoveryAnnouncements, store.CachedCount);
+            for (int i = 0; i < n; i++)
             {
-                if (pair.Value.ReceivedMs >= since && pair.Value.Frame != null)
+                MessageId id = store.NewestCached(i);
+                if (store.TryGet(id, out MessageStore.Entry entry) && entry.ReceivedMs >= since && entry.Frame != null)
                 {
-                    QueueIHave(peer, new IHaveEntry(pair.Value.Topic, pair.Key, pair.Value.Round + 1));
+                    QueueIHave(peer, new IHaveEntry(entry.Topic, id, entry.Round + 1));
                     announced++;
                 }
             }

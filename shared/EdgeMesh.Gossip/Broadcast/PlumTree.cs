@@ -238,21 +238,21 @@ namespace EdgeMesh.Gossip.Broadcast
 
         private void Forward(TopicTree tree, ulong topic, MessageId id, byte[] frame, int round, Priority priority, NodeId except)
         {
-            List<NodeId> eager = tree.Eager;
-            for (int i = 0; i < eager.Count; i++)
+            for (int i = 0; i < tree.EagerCount; i++)
             {
-                if (eager[i] != except)
+                NodeId peer = tree.EagerAt(i);
+                if (peer != except)
                 {
-                    SendPayload(eager[i], frame, round, priority);
+                    SendPayload(peer, frame, round, priority);
                 }
             }
 
-            List<NodeId> lazy = tree.Lazy;
-            for (int i = 0; i < lazy.Count; i++)
+            for (int i = 0; i < tree.LazyCount; i++)
             {
-                if (lazy[i] != except)
+                NodeId peer = tree.LazyAt(i);
+                if (peer != except)
                 {
-                    QueueIHave(lazy[i], new IHaveEntry(topic, id, round));
+                    QueueIHave(peer, new IHaveEntry(topic, id, round));
                 }
             }
         }

@@ -19,6 +19,10 @@ namespace EdgeMesh.Gossip.Broadcast
         private readonly IdTable<TopicTree> roots = new IdTable<TopicTree>();
         private readonly List<TopicTree> trees = new List<TopicTree>();
 
+        // Last use of trees[i], kept apart from the trees so that choosing an eviction victim (once
+        // per new publisher) scans one small array instead of every tree object.
+        private readonly List<long> lastUsed = new List<long>();
+
         internal TopicState(ulong topic)
         {
             Topic = topic;
@@ -46,7 +50,7 @@ namespace EdgeMesh.Gossip.Broadcast
             LastUsedMs = now;
             if (roots.TryGetValue(root.Value, out TopicTree? tree))
             {
-                tree.LastUsedMs = now;
+                lastUsed[tree.Slot] = now;
                 return tree;
             }
 
@@ -60,21 +64,22 @@ namespace EdgeMesh.Gossip.Broadcast
                 tree = new TopicTree(root);
             }
 
-            tree.LastUsedMs = now;
             for (int i = 0; i < active.Count; i++)
             {
                 if (overlay.IsTreeLink(active[i]))
                 {
-                    tree.Eager.Add(active[i]);
+                    tree.AddEager(active[i]);
                 }
                 else
                 {
-                    tree.Lazy.Add(active[i]);
+                    tree.AddLazy(active[i]);
                 }
             }
 
             roots.Set(root.Value, tree);
+            tree.Slot = trees.Count;
             trees.Add(tree);
+            lastUsed.Add(now);
             return tree;
         }
 
@@ -97,9 +102,9 @@ namespace EdgeMesh.Gossip.Broadcast
         private TopicTree EvictOne(GossipCounters counters)
         {
             int victim = 0;
-            for (int i = 1; i < trees.Count; i++)
+            for (int i = 1; i < lastUsed.Count; i++)
             {
-                if (trees[i].LastUsedMs < trees[victim].LastUsedMs)
+                if (lastUsed[i] < lastUsed[victim])
                 {
                     victim = i;
                 }
@@ -107,8 +112,12 @@ namespace EdgeMesh.Gossip.Broadcast
 
             TopicTree evicted = trees[victim];
             roots.Remove(evicted.Root.Value);
-            trees[victim] = trees[trees.Count - 1];
-            trees.RemoveAt(trees.Count - 1);
+            int last = trees.Count - 1;
+            trees[victim] = trees[last];
+            trees[victim].Slot = victim;
+            lastUsed[victim] = lastUsed[last];
+            trees.RemoveAt(last);
+            lastUsed.RemoveAt(last);
             counters.RootEvictions++;
             return evicted;
         }

@@ -5,8 +5,9 @@ namespace EdgeMesh.Gossip.Internal
 {
     /// <summary>
     /// A hash table from 64-bit ids (node ids, topic ids) to objects, for the lookups the broadcast
-    /// layer makes on every frame. Open addressing with linear probing over one key array and one
-    /// value array (a Dictionary walks a bucket array, then an entry array), Fibonacci hashing, and
+    /// layer makes on every frame. Open addressing with linear probing over one array of key-value
+    /// slots (a Dictionary walks a bucket array, then an entry array; a struct slot also spares the
+    /// covariance check of storing into an object array), Fibonacci hashing, and
     /// backward-shift deletion, so no tombstones pile up. Grows by doubling at half load and never
     /// shrinks: owners bound what they add. Slot order, and so <see cref="ValueAt"/> iteration, depends
     /// only on the keys and the order of operations, which keeps simulated runs replayable.
@@ -17,17 +18,9 @@ namespace EdgeMesh.Gossip.Internal
         where T : class
     {
         private const ulong Golden = 0x9E3779B97F4A7C15UL;
-        private ulong[] keys;
-        private T?[] values;
-        private int shift;
+        private Slot[] slots = new Slot[8];
+        private int shift = 64 - 3;
         private int count;
-
-        internal IdTable()
-        {
-            keys = new ulong[8];
-            values = new T?[8];
-            shift = 64 - 3;
-        }
 
         internal int Count
         {
@@ -37,28 +30,29 @@ namespace EdgeMesh.Gossip.Internal
         /// <summary>Number of slots, for iteration with <see cref="ValueAt"/>.</summary>
         internal int SlotCount
         {
-            get { return values.Length; }
+            get { return slots.Length; }
         }
 
         /// <summary>The value in slot <paramref name="slot"/>, or null when the slot is empty.</summary>
         internal T? ValueAt(int slot)
         {
-            return values[slot];
+            return slots[slot].Value;
         }
 
         /// <summary>The key in slot <paramref name="slot"/> (meaningful only when <see cref="ValueAt"/> is not null).</summary>
         internal ulong KeyAt(int slot)
         {
-            return keys[slot];
+            return slots[slot].Key;
         }
 
         internal bool TryGetValue(ulong key, [MaybeNullWhen(false)] out T value)
         {
-            int mask = values.Length - 1;
+            Slot[] s = slots;
+            int mask = s.Length - 1;
             for (int i = Home(key); ; i = (i + 1) & mask)
             {
-                T? v = values[i];
-                if (v == null || keys[i] == key)
+                T? v = s[i].Value;
+                if (v == null || s[i].Key == key)
                 {
                     value = v!;
                     return v != null;
@@ -75,25 +69,25 @@ namespace EdgeMesh.Gossip.Internal
         internal void Set(ulong key, T value)
         {
             ArgumentNullException.ThrowIfNull(value);
-            if ((count + 1) * 2 > values.Length)
+            if ((count + 1) * 2 > slots.Length)
             {
                 Grow();
             }
 
-            int mask = values.Length - 1;
+            int mask = slots.Length - 1;
             int i = Home(key);
-            while (values[i] != null && keys[i] != key)
+            while (slots[i].Value != null && slots[i].Key != key)
             {
                 i = (i + 1) & mask;
             }
 
-            if (values[i] == null)
+            if (slots[i].Value == null)
             {
                 count++;
             }
 
-            keys[i] = key;
-            values[i] = value;
+            slots[i].Key = key;
+            slots[i].Value = value;
         }
 
         internal bool Remove(ulong key)
@@ -103,17 +97,17 @@ namespace EdgeMesh.Gossip.Internal
 
         internal bool Remove(ulong key, [MaybeNullWhen(false)] out T removed)
         {
-            int mask = values.Length - 1;
+            int mask = slots.Length - 1;
             int i = Home(key);
             while (true)
             {
-                removed = values[i]!;
+                removed = slots[i].Value!;
                 if (removed == null)
                 {
                     return false;
                 }
 
-                if (keys[i] == key)
+                if (slots[i].Key == key)
                 {
                     break;
                 }
@@ -123,17 +117,16 @@ namespace EdgeMesh.Gossip.Internal
 
             // Backward-shift: pull later members of the probe run into the hole unless their home
             // lies cyclically after the hole, so lookups never need tombstones.
-            values[i] = null;
+            slots[i] = default(Slot);
             count--;
-            for (int j = (i + 1) & mask; values[j] != null; j = (j + 1) & mask)
+            for (int j = (i + 1) & mask; slots[j].Value != null; j = (j + 1) & mask)
             {
-                int home = Home(keys[j]);
+                int home = Home(slots[j].Key);
                 bool stays = i <= j ? (i < home && home <= j) : (i < home || home <= j);
                 if (!stays)
                 {
-                    keys[i] = keys[j];
-                    values[i] = values[j];
-                    values[j] = null;
+                    slots[i] = slots[j];
+                    slots[j] = default(Slot);
                     i = j;
                 }
             }
@@ -143,7 +136,7 @@ namespace EdgeMesh.Gossip.Internal
 
         internal void Clear()
         {
-            Array.Clear(values);
+            Array.Clear(slots);
             count = 0;
         }
 
@@ -154,19 +147,23 @@ namespace EdgeMesh.Gossip.Internal
 
         private void Grow()
         {
-            ulong[] oldKeys = keys;
-            T?[] oldValues = values;
-            keys = new ulong[oldKeys.Length * 2];
-            values = new T?[oldValues.Length * 2];
+            Slot[] old = slots;
+            slots = new Slot[old.Length * 2];
             shift--;
             count = 0;
-            for (int s = 0; s < oldValues.Length; s++)
+            for (int s = 0; s < old.Length; s++)
             {
-                if (oldValues[s] != null)
+                if (old[s].Value != null)
                 {
-                    Set(oldKeys[s], oldValues[s]!);
+                    Set(old[s].Key, old[s].Value!);
                 }
             }
+        }
+
+        private struct Slot
+        {
+            public ulong Key;
+            public T? Value;
         }
     }
 }

@@ -1,0 +1,158 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+
+namespace EdgeMesh.Gossip.Internal
+{
+    /// <summary>
+    /// A hash table from <see cref="MessageId"/> to a value, for the lookups every GOSSIP and IHAVE
+    /// frame makes. Linear probing runs over a dense array of 8-byte hash tags (0 marks an empty
+    /// slot), so a miss, the common case for a new message, usually reads one cache line; key and
+    /// value sit side by side in a parallel slot array read only on a tag match. Deletion shifts
+    /// later members of the run back, so no tombstones pile up. Grows by doubling at half load and
+    /// never shrinks: owners bound what they add. Not thread-safe.
+    /// </summary>
+    /// <typeparam name="T">The value.</typeparam>
+    internal sealed class MessageIdTable<T>
+    {
+        private ulong[] tags = new ulong[8];
+        private Slot[] slots = new Slot[8];
+        private int shift = 64 - 3;
+        private int count;
+
+        internal int Count
+        {
+            get { return count; }
+        }
+
+        internal bool ContainsKey(MessageId key)
+        {
+            return IndexOf(key) >= 0;
+        }
+
+        internal bool TryGetValue(MessageId key, [MaybeNullWhen(false)] out T value)
+        {
+            int i = IndexOf(key);
+            if (i < 0)
+            {
+                value = default!;
+                return false;
+            }
+
+            value = slots[i].Value;
+            return true;
+        }
+
+        /// <summary>Adds or replaces the value of <paramref name="key"/>.</summary>
+        internal void Set(MessageId key, T value)
+        {
+            if ((count + 1) * 2 > slots.Length)
+            {
+                Grow();
+            }
+
+            ulong tag = Tag(key);
+            int mask = tags.Length - 1;
+            int i = Home(tag);
+            while (tags[i] != 0 && (tags[i] != tag || slots[i].Key != key))
+            {
+                i = (i + 1) & mask;
+            }
+
+            if (tags[i] == 0)
+            {
+                count++;
+            }
+
+            tags[i] = tag;
+            slots[i] = new Slot { Key = key, Value = value };
+        }
+
+        internal bool Remove(MessageId key)
+        {
+            return Remove(key, out _);
+        }
+
+        internal bool Remove(MessageId key, [MaybeNullWhen(false)] out T removed)
+        {
+            int i = IndexOf(key);
+            if (i < 0)
+            {
+                removed = default!;
+                return false;
+            }
+
+            removed = slots[i].Value;
+            tags[i] = 0;
+            slots[i] = default(Slot);
+            count--;
+
+            // Backward-shift: pull later members of the probe run into the hole unless their home
+            // lies cyclically after the hole, so lookups never need tombstones.
+            int mask = tags.Length - 1;
+            for (int j = (i + 1) & mask; tags[j] != 0; j = (j + 1) & mask)
+            {
+                int home = Home(tags[j]);
+                bool stays = i <= j ? (i < home && home <= j) : (i < home || home <= j);
+                if (!stays)
+                {
+                    tags[i] = tags[j];
+                    slots[i] = slots[j];
+                    tags[j] = 0;
+                    slots[j] = default(Slot);
+                    i = j;
+                }
+            }
+
+            return true;
+        }
+
+        private static ulong Tag(MessageId key)
+        {
+            ulong h = ((key.Origin.Value * 0x9E3779B97F4A7C15UL) ^ key.Sequence) * 0xBF58476D1CE4E5B9UL;
+            return h | 1;
+        }
+
+        private int IndexOf(MessageId key)
+        {
+            ulong tag = Tag(key);
+            int mask = tags.Length - 1;
+            for (int i = Home(tag); tags[i] != 0; i = (i + 1) & mask)
+            {
+                if (tags[i] == tag && slots[i].Key == key)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        private int Home(ulong tag)
+        {
+            return (int)(tag >> shift);
+        }
+
+        private void Grow()
+        {
+            ulong[] oldTags = tags;
+            Slot[] old = slots;
+            tags = new ulong[oldTags.Length * 2];
+            slots = new Slot[old.Length * 2];
+            shift--;
+            count = 0;
+            for (int s = 0; s < old.Length; s++)
+            {
+                if (oldTags[s] != 0)
+                {
+                    Set(old[s].Key, old[s].Value);
+                }
+            }
+        }
+
+        private struct Slot
+        {
+            public MessageId Key;
+            public T Value;
+        }
+    }
+}
