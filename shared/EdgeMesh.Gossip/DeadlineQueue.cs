@@ -126,6 +126,7 @@ namespace EdgeMesh.Gossip
             return TryPop(out _, out item);
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static bool Less(ref Key a, ref Key b)
         {
             return a.Due < b.Due || (a.Due == b.Due && a.Order < b.Order);

@@ -1,5 +1,5 @@
+using System;
 using System.Collections.Generic;
-using EdgeMesh.Gossip.Internal;
 using EdgeMesh.Protocol.Wire;
 
 namespace EdgeMesh.Gossip.Broadcast
@@ -9,19 +9,23 @@ namespace EdgeMesh.Gossip.Broadcast
     /// most <see cref="GossipOptions.MaxQueuedPeers"/> of them. A queue that empties goes back to a spare
     /// stack and the next peer reuses it, so a node that talks to many peers over time (shuffles,
     /// probes, joins) keeps only as many queues as were ever busy at once, and the few in use stay
-    /// in cache. The driver drains it either
-    /// globally (highest priority first, round-robin between peers) or per peer when a link is free.
-    /// Dropped frames' buffers go back to the pool and the drop is counted by priority.
+    /// in cache. Busy peers are found by scanning a dense array of their ids: drivers drain the
+    /// outbox after every call, so it is nearly always empty or holds a few peers, and the worst case
+    /// (every allowed peer backlogged) is one sequential pass over MaxQueuedPeers ids.
+    /// The driver drains it either globally (highest priority first, round-robin between peers) or
+    /// per peer when a link is free. Dropped frames' buffers go back to the pool and the drop is
+    /// counted by priority.
     /// </summary>
     internal sealed class Outbox
     {
-        private readonly IdTable<PrioritySendQueue> queues = new IdTable<PrioritySendQueue>();
-        private readonly List<PrioritySendQueue> ready = new List<PrioritySendQueue>();
         private readonly Stack<PrioritySendQueue> spare = new Stack<PrioritySendQueue>();
         private readonly GossipCounters counters;
         private readonly FrameBufferPool pool;
         private readonly int queueCapacity;
         private readonly int maxPeers;
+        private PrioritySendQueue[] ready = new PrioritySendQueue[4];
+        private ulong[] readyPeers = new ulong[4];
+        private int readyCount;
         private int next;
         private int pending;
 
@@ -40,9 +44,15 @@ namespace EdgeMesh.Gossip.Broadcast
 
         internal void Enqueue(OutboundFrame frame)
         {
-            if (!queues.TryGetValue(frame.To.Value, out PrioritySendQueue? queue))
+            int index = IndexOf(frame.To);
+            PrioritySendQueue queue;
+            if (index >= 0)
             {
-                if (queues.Count >= maxPeers)
+                queue = ready[index];
+            }
+            else
+            {
+                if (readyCount >= maxPeers)
                 {
                     counters.QueuedPeerLimitDrops++;
                     counters.CountSendQueueDrop(frame.Priority);
@@ -52,8 +62,7 @@ namespace EdgeMesh.Gossip.Broadcast
 
                 queue = spare.Count > 0 ? spare.Pop() : new PrioritySendQueue(queueCapacity);
                 queue.Peer = frame.To;
-                queues.Set(frame.To.Value, queue);
-                ready.Add(queue);
+                Append(queue);
             }
 
             if (queue.Enqueue(frame, out OutboundFrame evicted))
@@ -78,7 +87,7 @@ namespace EdgeMesh.Gossip.Broadcast
         /// <summary>Next frame over all peers: the most urgent head, ties broken round-robin.</summary>
         internal bool TryDequeue(out OutboundFrame frame)
         {
-            int n = ready.Count;
+            int n = readyCount;
             if (n == 0)
             {
                 frame = default(OutboundFrame);
@@ -109,13 +118,42 @@ namespace EdgeMesh.Gossip.Broadcast
         /// <summary>Next frame for one peer.</summary>
         internal bool TryDequeue(NodeId peer, out OutboundFrame frame)
         {
-            if (!queues.TryGetValue(peer.Value, out PrioritySendQueue? queue) || queue.Count == 0)
+            int index = IndexOf(peer);
+            if (index < 0)
             {
                 frame = default(OutboundFrame);
                 return false;
             }
 
-            return TakeFrom(ready.IndexOf(queue), out frame);
+            return TakeFrom(index, out frame);
+        }
+
+        private int IndexOf(NodeId peer)
+        {
+            ulong[] peers = readyPeers;
+            for (int i = 0; i < readyCount; i++)
+            {
+                if (peers[i] == peer.Value)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        private void Append(PrioritySendQueue queue)
+        {
+            if (readyCount == ready.Length)
+            {
+                int size = Math.Min(maxPeers, ready.Length * 2);
+                Array.Resize(ref ready, size);
+                Array.Resize(ref readyPeers, size);
+            }
+
+            ready[readyCount] = queue;
+            readyPeers[readyCount] = queue.Peer.Value;
+            readyCount++;
         }
 
         private bool TakeFrom(int index, out OutboundFrame frame)
@@ -125,13 +163,16 @@ namespace EdgeMesh.Gossip.Broadcast
             pending--;
             if (queue.Count == 0)
             {
-                ready.RemoveAt(index);
+                // Keep the order of the others: the round-robin position depends on it.
+                readyCount--;
+                Array.Copy(ready, index + 1, ready, index, readyCount - index);
+                Array.Copy(readyPeers, index + 1, readyPeers, index, readyCount - index);
+                ready[readyCount] = null!;
                 if (next > index)
                 {
                     next--;
                 }
 
-                queues.Remove(queue.Peer.Value);
                 spare.Push(queue);
             }
 

@@ -24,6 +24,10 @@ namespace EdgeMesh.Gossip.Broadcast
         private readonly MessageStore store;
         private ulong publishSequence;
 
+        // Fleets mostly broadcast on a few topics, often one: the last topic looked up saves a
+        // table probe on most frames.
+        private TopicState? lastTopic;
+
         internal PlumTree(GossipNode node)
         {
             this.node = node;
@@ -286,9 +290,11 @@ namespace EdgeMesh.Gossip.Broadcast
         /// <summary>The topic's state, created on first use (evicting the least recently used unsubscribed topic when full).</summary>
         private TopicState? GetTopic(ulong topic, bool create)
         {
-            if (topics.TryGetValue(topic, out TopicState? state))
+            TopicState? state = lastTopic;
+            if ((state != null && state.Topic == topic) || topics.TryGetValue(topic, out state))
             {
                 state.LastUsedMs = node.Now;
+                lastTopic = state;
                 return state;
             }
 
@@ -316,6 +322,10 @@ namespace EdgeMesh.Gossip.Broadcast
                 }
 
                 topics.Remove(victim.Topic);
+                if (lastTopic == victim)
+                {
+                    lastTopic = null;
+                }
             }
 
             state = new TopicState(topic) { LastUsedMs = node.Now, Subscribed = subscriptions.Contains(topic) };
