@@ -16,6 +16,10 @@ namespace EdgeMesh.Simulation
     {
         private readonly DeadlineQueue<SimEvent> queue = new DeadlineQueue<SimEvent>();
         private readonly SimNode[] nodes;
+
+        // Partition groups by node, apart from the node objects: every arriving frame compares the
+        // sender's group with the receiver's, and the sender's node object is otherwise cold.
+        private readonly int[] groups;
         private readonly List<Action> actions = new List<Action>();
         private readonly GossipOptions options;
         private readonly LinkModel links;
@@ -42,6 +46,7 @@ namespace EdgeMesh.Simulation
             random = new SeededRandom(SeededRandom.DeriveSeed(seed, 0xFFFF_FFFF_0000UL));
             pool = new FrameBufferPool(options.MaxFrameLength, 1 << 16);
             nodes = new SimNode[nodeCount];
+            groups = new int[nodeCount];
             for (int i = 0; i < nodeCount; i++)
             {
                 nodes[i] = new SimNode();
@@ -127,13 +132,13 @@ namespace EdgeMesh.Simulation
         /// <summary>The partition group of node <paramref name="index"/> (frames cross groups only when equal).</summary>
         public int GroupOf(int index)
         {
-            return nodes[index].Group;
+            return groups[index];
         }
 
         /// <summary>Puts a node into a partition group (0 for everyone means no partition).</summary>
         public void SetGroup(int index, int group)
         {
-            nodes[index].Group = group;
+            groups[index] = group;
         }
 
         /// <summary>Boots a node at <paramref name="atUs"/>, joining through <paramref name="contact"/> (-1: a random running node).</summary>
@@ -321,7 +326,7 @@ namespace EdgeMesh.Simulation
             {
                 FramesToDownNodes++;
             }
-            else if (nodes[from].Group != n.Group)
+            else if (groups[from] != groups[to])
             {
                 FramesPartitioned++;
             }
@@ -411,7 +416,6 @@ namespace EdgeMesh.Simulation
             public long UpSinceUs;
             public long WakeAtUs = long.MaxValue;
             public bool NicBusy;
-            public int Group;
         }
     }
 }

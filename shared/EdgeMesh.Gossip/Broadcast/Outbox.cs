@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using EdgeMesh.Protocol.Wire;
 
 namespace EdgeMesh.Gossip.Broadcast
@@ -18,7 +17,6 @@ namespace EdgeMesh.Gossip.Broadcast
     /// </summary>
     internal sealed class Outbox
     {
-        private readonly Stack<PrioritySendQueue> spare = new Stack<PrioritySendQueue>();
         private readonly GossipCounters counters;
         private readonly FrameBufferPool pool;
         private readonly int queueCapacity;
@@ -26,6 +24,8 @@ namespace EdgeMesh.Gossip.Broadcast
         private PrioritySendQueue[] ready = new PrioritySendQueue[4];
         private ulong[] readyPeers = new ulong[4];
         private int readyCount;
+        private PrioritySendQueue[] spare = new PrioritySendQueue[4];
+        private int spareCount;
         private int next;
         private int pending;
 
@@ -60,7 +60,7 @@ namespace EdgeMesh.Gossip.Broadcast
                     return;
                 }
 
-                queue = spare.Count > 0 ? spare.Pop() : new PrioritySendQueue(queueCapacity);
+                queue = spareCount > 0 ? spare[--spareCount] : new PrioritySendQueue(queueCapacity);
                 queue.Peer = frame.To;
                 Append(queue);
             }
@@ -173,7 +173,13 @@ namespace EdgeMesh.Gossip.Broadcast
                     next--;
                 }
 
-                spare.Push(queue);
+                // Never more spares than queues were ever busy at once (at most MaxQueuedPeers).
+                if (spareCount == spare.Length)
+                {
+                    Array.Resize(ref spare, spare.Length * 2);
+                }
+
+                spare[spareCount++] = queue;
             }
 
             return true;

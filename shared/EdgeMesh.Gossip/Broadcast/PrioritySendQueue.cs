@@ -13,10 +13,13 @@ namespace EdgeMesh.Gossip.Broadcast
     {
         private const int Classes = 4;
         private static readonly OutboundFrame[] NoFrames = Array.Empty<OutboundFrame>();
-        private readonly OutboundFrame[][] rings = new OutboundFrame[Classes][];
-        private readonly int[] heads = new int[Classes];
-        private readonly int[] counts = new int[Classes];
-        private readonly long[] drops = new long[Classes];
+
+        // Per-class state lives inside the object rather than in separate small arrays: a node
+        // touches this queue on every frame it sends, and each extra object is another cache miss.
+        private PerClass<OutboundFrame[]> rings;
+        private PerClass<int> heads;
+        private PerClass<int> counts;
+        private PerClass<long> drops;
         private int count;
 
         /// <summary>Creates an empty queue holding at most <paramref name="capacity"/> frames over all classes.</summary>
