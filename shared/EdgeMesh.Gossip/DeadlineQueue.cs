@@ -21,6 +21,11 @@ namespace EdgeMesh.Gossip
         private int count;
         private long order;
 
+        // A copy of the earliest item: owners peek after every call they make (is anything due?),
+        // and this answers from the queue object alone, without the heap and slot arrays.
+        private long topDue = long.MaxValue;
+        private T topItem = default!;
+
         /// <summary>Items waiting.</summary>
         public int Count
         {
@@ -30,7 +35,7 @@ namespace EdgeMesh.Gossip
         /// <summary>Due time of the earliest item, or <see cref="long.MaxValue"/> when empty.</summary>
         public long NextDue
         {
-            get { return count == 0 ? long.MaxValue : heap[0].Due; }
+            get { return topDue; }
         }
 
         /// <summary>Schedules <paramref name="item"/> for <paramref name="due"/>.</summary>
@@ -72,6 +77,11 @@ namespace EdgeMesh.Gossip
             }
 
             heap[i] = key;
+            if (i == 0)
+            {
+                topDue = due;
+                topItem = item;
+            }
         }
 
         /// <summary>The earliest item without removing it.</summary>
@@ -84,8 +94,8 @@ namespace EdgeMesh.Gossip
                 return false;
             }
 
-            due = heap[0].Due;
-            item = slots[heap[0].Slot];
+            due = topDue;
+            item = topItem;
             return true;
         }
 
@@ -109,6 +119,13 @@ namespace EdgeMesh.Gossip
             if (count > 0)
             {
                 SiftDown(last);
+                topDue = heap[0].Due;
+                topItem = slots[heap[0].Slot];
+            }
+            else
+            {
+                topDue = long.MaxValue;
+                topItem = default!;
             }
 
             return true;
@@ -117,7 +134,7 @@ namespace EdgeMesh.Gossip
         /// <summary>Removes the earliest item if it is due at <paramref name="now"/>.</summary>
         public bool TryPopDue(long now, out T item)
         {
-            if (count == 0 || heap[0].Due > now)
+            if (count == 0 || topDue > now)
             {
                 item = default!;
                 return false;

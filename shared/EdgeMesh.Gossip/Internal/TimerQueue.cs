@@ -6,9 +6,16 @@ namespace EdgeMesh.Gossip.Internal
     /// entry belongs to a bounded table (probe, suspects, missing messages, NEIGHBOR requests) or is
     /// one of the periodic timers, which bounds the queue.
     /// </summary>
-    internal sealed class TimerQueue
+    internal readonly struct TimerQueue
     {
-        private readonly DeadlineQueue<Entry> queue = new DeadlineQueue<Entry>();
+        // A struct over the heap so that the node reaches the heap in one step: the driver asks for
+        // the next deadline after every call.
+        private readonly DeadlineQueue<Entry> queue;
+
+        internal TimerQueue(DeadlineQueue<Entry> queue)
+        {
+            this.queue = queue;
+        }
 
         internal int Count
         {
@@ -52,7 +59,8 @@ namespace EdgeMesh.Gossip.Internal
             return due;
         }
 
-        private struct Entry
+        /// <summary>One scheduled timer.</summary>
+        internal struct Entry
         {
             public TimerKind Kind;
             public ulong A;

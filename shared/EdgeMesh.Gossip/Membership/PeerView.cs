@@ -10,8 +10,9 @@ namespace EdgeMesh.Gossip.Membership
     public sealed class PeerView
     {
         private readonly NodeId[] ids;
-        private readonly uint[] incarnations;
-        private readonly long[] heardMs;
+        // Ids apart (membership tests scan them), the rest of a member together: every received
+        // frame updates both fields of its sender.
+        private readonly Member[] members;
         private int count;
 
         /// <summary>Creates an empty view holding at most <paramref name="capacity"/> peers.</summary>
@@ -23,8 +24,7 @@ namespace EdgeMesh.Gossip.Membership
             }
 
             ids = new NodeId[capacity];
-            incarnations = new uint[capacity];
-            heardMs = new long[capacity];
+            members = new Member[capacity];
         }
 
         /// <summary>Peers in the view.</summary>
@@ -81,23 +81,23 @@ namespace EdgeMesh.Gossip.Membership
 
         internal uint IncarnationAt(int index)
         {
-            return incarnations[index];
+            return members[index].Incarnation;
         }
 
         internal void SetIncarnation(int index, uint incarnation)
         {
-            incarnations[index] = incarnation;
+            members[index].Incarnation = incarnation;
         }
 
         /// <summary>When a message from the peer last arrived (long.MinValue: never since it entered the view).</summary>
         internal long HeardAt(int index)
         {
-            return heardMs[index];
+            return members[index].HeardMs;
         }
 
         internal void SetHeard(int index, long nowMs)
         {
-            heardMs[index] = nowMs;
+            members[index].HeardMs = nowMs;
         }
 
         internal void Add(NodeId id, uint incarnation)
@@ -108,8 +108,8 @@ namespace EdgeMesh.Gossip.Membership
         internal void Add(NodeId id, uint incarnation, long heard)
         {
             ids[count] = id;
-            incarnations[count] = incarnation;
-            heardMs[count] = heard;
+            members[count].Incarnation = incarnation;
+            members[count].HeardMs = heard;
             count++;
         }
 
@@ -129,8 +129,7 @@ namespace EdgeMesh.Gossip.Membership
         {
             count--;
             ids[index] = ids[count];
-            incarnations[index] = incarnations[count];
-            heardMs[index] = heardMs[count];
+            members[index] = members[count];
             ids[count] = default(NodeId);
         }
 
@@ -161,6 +160,12 @@ namespace EdgeMesh.Gossip.Membership
             }
 
             return -1;
+        }
+
+        private struct Member
+        {
+            public long HeardMs;
+            public uint Incarnation;
         }
     }
 }
