@@ -19,12 +19,23 @@ namespace EdgeMesh.Gossip
         private int freeCount;
         private int slotsUsed;
         private int count;
-        private long order;
+        private uint order;
 
         // A copy of the earliest item: owners peek after every call they make (is anything due?),
         // and this answers from the queue object alone, without the heap and slot arrays.
         private long topDue = long.MaxValue;
         private T topItem = default!;
+
+        /// <summary>Creates an empty queue.</summary>
+        public DeadlineQueue()
+        {
+        }
+
+        /// <summary>Creates an empty queue whose insertion counter starts at <paramref name="firstOrder"/> (tests of the counter's wrap).</summary>
+        internal DeadlineQueue(uint firstOrder)
+        {
+            order = firstOrder;
+        }
 
         /// <summary>Items waiting.</summary>
         public int Count
@@ -60,6 +71,11 @@ namespace EdgeMesh.Gossip
             if (count == heap.Length)
             {
                 Array.Resize(ref heap, heap.Length * 2);
+            }
+
+            if (order == uint.MaxValue)
+            {
+                Renumber();
             }
 
             var key = new Key { Due = due, Order = order++, Slot = slot };
@@ -149,6 +165,22 @@ namespace EdgeMesh.Gossip
             return a.Due < b.Due || (a.Due == b.Due && a.Order < b.Order);
         }
 
+        /// <summary>
+        /// The insertion counter is 32 bits so that a key is 16 bytes and four siblings share a cache
+        /// line. Before it wraps, the waiting keys are sorted (a sorted array is a valid heap) and
+        /// numbered again from 0 in the same order: once per 4 billion pushes.
+        /// </summary>
+        private void Renumber()
+        {
+            Array.Sort(heap, 0, count, KeyOrder.Instance);
+            for (int i = 0; i < count; i++)
+            {
+                heap[i].Order = (uint)i;
+            }
+
+            order = (uint)count;
+        }
+
         private void SiftDown(Key last)
         {
             int i = 0;
@@ -185,8 +217,18 @@ namespace EdgeMesh.Gossip
         private struct Key
         {
             public long Due;
-            public long Order;
+            public uint Order;
             public int Slot;
+        }
+
+        private sealed class KeyOrder : System.Collections.Generic.IComparer<Key>
+        {
+            internal static readonly KeyOrder Instance = new KeyOrder();
+
+            public int Compare(Key x, Key y)
+            {
+                return Less(ref x, ref y) ? -1 : Less(ref y, ref x) ? 1 : 0;
+            }
         }
     }
 }

@@ -52,5 +52,28 @@ namespace EdgeMesh.Gossip.Tests
 
             Assert.False(queue.TryPopDue(-1, out _));
         }
+
+        [Fact]
+        public void The_insertion_counter_wraps_without_changing_the_order()
+        {
+            // Start just below the 32-bit limit so that the queue renumbers while items wait.
+            var queue = new DeadlineQueue<int>(uint.MaxValue - 5);
+            var expected = new List<(long Due, int Item)>();
+            var random = new Random(11);
+            for (int i = 0; i < 40; i++)
+            {
+                long due = random.Next(5);
+                queue.Push(due, i);
+                expected.Add((due, i));
+            }
+
+            var popped = new List<(long Due, int Item)>();
+            while (queue.TryPop(out long due, out int item))
+            {
+                popped.Add((due, item));
+            }
+
+            Assert.Equal(expected.OrderBy(p => p.Due).ThenBy(p => p.Item), popped);
+        }
     }
 }

@@ -21,8 +21,7 @@ namespace EdgeMesh.Gossip.Broadcast
         private readonly FrameBufferPool pool;
         private readonly int queueCapacity;
         private readonly int maxPeers;
-        private PrioritySendQueue[] ready = new PrioritySendQueue[4];
-        private ulong[] readyPeers = new ulong[4];
+        private Busy[] ready = new Busy[4];
         private int readyCount;
         private PrioritySendQueue[] spare = new PrioritySendQueue[4];
         private int spareCount;
@@ -48,7 +47,7 @@ namespace EdgeMesh.Gossip.Broadcast
             PrioritySendQueue queue;
             if (index >= 0)
             {
-                queue = ready[index];
+                queue = ready[index].Queue;
             }
             else
             {
@@ -99,7 +98,7 @@ namespace EdgeMesh.Gossip.Broadcast
             for (int k = 0; k < n; k++)
             {
                 int i = (next + k) % n;
-                int p = ready[i].HighestPriority;
+                int p = ready[i].Queue.HighestPriority;
                 if (p < bestPriority)
                 {
                     bestPriority = p;
@@ -130,10 +129,10 @@ namespace EdgeMesh.Gossip.Broadcast
 
         private int IndexOf(NodeId peer)
         {
-            ulong[] peers = readyPeers;
+            Busy[] busy = ready;
             for (int i = 0; i < readyCount; i++)
             {
-                if (peers[i] == peer.Value)
+                if (busy[i].Peer == peer.Value)
                 {
                     return i;
                 }
@@ -146,19 +145,17 @@ namespace EdgeMesh.Gossip.Broadcast
         {
             if (readyCount == ready.Length)
             {
-                int size = Math.Min(maxPeers, ready.Length * 2);
-                Array.Resize(ref ready, size);
-                Array.Resize(ref readyPeers, size);
+                Array.Resize(ref ready, Math.Min(maxPeers, ready.Length * 2));
             }
 
-            ready[readyCount] = queue;
-            readyPeers[readyCount] = queue.Peer.Value;
+            ready[readyCount].Peer = queue.Peer.Value;
+            ready[readyCount].Queue = queue;
             readyCount++;
         }
 
         private bool TakeFrom(int index, out OutboundFrame frame)
         {
-            PrioritySendQueue queue = ready[index];
+            PrioritySendQueue queue = ready[index].Queue;
             queue.TryDequeue(out frame);
             pending--;
             if (queue.Count == 0)
@@ -166,8 +163,7 @@ namespace EdgeMesh.Gossip.Broadcast
                 // Keep the order of the others: the round-robin position depends on it.
                 readyCount--;
                 Array.Copy(ready, index + 1, ready, index, readyCount - index);
-                Array.Copy(readyPeers, index + 1, readyPeers, index, readyCount - index);
-                ready[readyCount] = null!;
+                ready[readyCount] = default(Busy);
                 if (next > index)
                 {
                     next--;
@@ -183,6 +179,13 @@ namespace EdgeMesh.Gossip.Broadcast
             }
 
             return true;
+        }
+
+        /// <summary>A peer with frames waiting, and its queue.</summary>
+        private struct Busy
+        {
+            public ulong Peer;
+            public PrioritySendQueue Queue;
         }
     }
 }
