@@ -13,13 +13,16 @@ namespace EdgeMesh.Gossip.Broadcast
     /// </summary>
     internal sealed class MessageStore
     {
-        private readonly MessageIdTable<Entry> entries = new MessageIdTable<Entry>();
+        private readonly MessageIdTable<Entry> entries;
         private readonly FifoRing<MessageId> seen;
         private readonly int cacheCapacity;
         private readonly GossipCounters counters;
 
         internal MessageStore(int seenCapacity, int cacheCapacity, GossipCounters counters)
         {
+            // Sized for the first hundred-odd messages up front: growing by doubling would make every
+            // node of a large fleet discard about as much table as it keeps.
+            entries = new MessageIdTable<Entry>(Math.Min(seenCapacity, 128));
             seen = new FifoRing<MessageId>(seenCapacity);
             this.cacheCapacity = Math.Min(cacheCapacity, seenCapacity);
             this.counters = counters;

@@ -37,7 +37,15 @@ namespace EdgeMesh.Gossip.Broadcast
             for (int i = 0; i < m.EntryCount; i++)
             {
                 IHaveEntry e = m.Entries[i];
-                if (store.TryGet(e.Id, out MessageStore.Entry known))
+                if (options.TreeOptimizationThreshold == 0)
+                {
+                    // Only whether the message is known matters: no copy of its entry.
+                    if (store.Contains(e.Id))
+                    {
+                        continue;
+                    }
+                }
+                else if (store.TryGet(e.Id, out MessageStore.Entry known))
                 {
                     MaybeOptimize(from, e, known);
                     continue;

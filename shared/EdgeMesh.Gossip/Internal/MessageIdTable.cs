@@ -14,10 +14,25 @@ namespace EdgeMesh.Gossip.Internal
     /// <typeparam name="T">The value.</typeparam>
     internal sealed class MessageIdTable<T>
     {
-        private ulong[] tags = new ulong[8];
-        private Slot[] slots = new Slot[8];
-        private int shift = 64 - 3;
+        private ulong[] tags;
+        private Slot[] slots;
+        private int shift;
         private int count;
+
+        /// <summary>Creates a table sized for <paramref name="expected"/> keys without growing.</summary>
+        internal MessageIdTable(int expected = 4)
+        {
+            int size = 8;
+            shift = 64 - 3;
+            while (size < expected * 2)
+            {
+                size *= 2;
+                shift--;
+            }
+
+            tags = new ulong[size];
+            slots = new Slot[size];
+        }
 
         internal int Count
         {
