@@ -25,6 +25,10 @@ namespace EdgeMesh.Gossip.Broadcast
         private int readyCount;
         private PrioritySendQueue[] spare = new PrioritySendQueue[4];
         private int spareCount;
+
+        // The queue that emptied last, held in the outbox itself: the usual cycle (one peer gets a
+        // frame, the driver sends it) then reuses it without touching the spare array.
+        private PrioritySendQueue? lastFreed;
         private int next;
         private int pending;
 
@@ -59,9 +63,17 @@ namespace EdgeMesh.Gossip.Broadcast
                     return;
                 }
 
-                queue = spareCount > 0 ? spare[--spareCount] : new PrioritySendQueue(queueCapacity);
-                queue.Peer = frame.To;
-                Append(queue);
+                if (lastFreed != null)
+                {
+                    queue = lastFreed;
+                    lastFreed = null;
+                }
+                else
+                {
+                    queue = spareCount > 0 ? spare[--spareCount] : new PrioritySendQueue(queueCapacity);
+                }
+
+                Append(frame.To, queue);
             }
 
             if (queue.Enqueue(frame, out OutboundFrame evicted))
@@ -141,14 +153,14 @@ namespace EdgeMesh.Gossip.Broadcast
             return -1;
         }
 
-        private void Append(PrioritySendQueue queue)
+        private void Append(NodeId peer, PrioritySendQueue queue)
         {
             if (readyCount == ready.Length)
             {
                 Array.Resize(ref ready, Math.Min(maxPeers, ready.Length * 2));
             }
 
-            ready[readyCount].Peer = queue.Peer.Value;
+            ready[readyCount].Peer = peer.Value;
             ready[readyCount].Queue = queue;
             readyCount++;
         }
@@ -169,13 +181,18 @@ namespace EdgeMesh.Gossip.Broadcast
                     next--;
                 }
 
-                // Never more spares than queues were ever busy at once (at most MaxQueuedPeers).
-                if (spareCount == spare.Length)
+                if (lastFreed != null)
                 {
-                    Array.Resize(ref spare, spare.Length * 2);
+                    // Never more spares than queues were ever busy at once (at most MaxQueuedPeers).
+                    if (spareCount == spare.Length)
+                    {
+                        Array.Resize(ref spare, spare.Length * 2);
+                    }
+
+                    spare[spareCount++] = lastFreed;
                 }
 
-                spare[spareCount++] = queue;
+                lastFreed = queue;
             }
 
             return true;

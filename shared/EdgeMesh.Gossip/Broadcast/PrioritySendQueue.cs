@@ -48,8 +48,6 @@ namespace EdgeMesh.Gossip.Broadcast
             get { return count; }
         }
 
-        /// <summary>The peer this queue is for (set by the owner).</summary>
-        public NodeId Peer { get; set; }
 
         /// <summary>Priority of the frame <see cref="TryDequeue"/> would return; 4 when empty.</summary>
         public int HighestPriority
