@@ -14,8 +14,6 @@ namespace EdgeMesh.Gossip.Broadcast
     internal sealed partial class PlumTree
     {
         private readonly MessageIdTable<Missing> missing = new MessageIdTable<Missing>();
-        private readonly IdTable<List<IHaveEntry>> lazyQueues = new IdTable<List<IHaveEntry>>();
-        private readonly Stack<List<IHaveEntry>> spareQueues = new Stack<List<IHaveEntry>>();
 
         // Entries come and go with every message a lazy link announces first; reusing them keeps the
         // steady state allocation-free. Never more than MissingCapacity exist.
@@ -113,47 +111,35 @@ namespace EdgeMesh.Gossip.Broadcast
         internal void OnLazyFlush()
         {
             flushScheduled = false;
-            for (int slot = 0; slot < lazyQueues.SlotCount; slot++)
+            for (int q = 0; q < lazy.PeerCount; q++)
             {
-                List<IHaveEntry>? queue = lazyQueues.ValueAt(slot);
-                if (queue == null || queue.Count == 0)
-                {
-                    continue;
-                }
-
-                var peer = new NodeId(lazyQueues.KeyAt(slot));
+                int queued = lazy.EntryCountAt(q);
+                NodeId peer = lazy.PeerAt(q);
                 int sent = 0;
-                while (sent < queue.Count)
+                while (sent < queued)
                 {
                     ControlMessage m = node.Compose(ControlType.IHave);
-                    while (sent < queue.Count && m.EntryCount < options.MaxIHaveEntries)
+                    while (sent < queued && m.EntryCount < options.MaxIHaveEntries)
                     {
-                        m.Entries[m.EntryCount++] = queue[sent++];
+                        m.Entries[m.EntryCount++] = lazy.EntryAt(q, sent++);
                     }
 
                     node.Send(peer, m, Priority.Control);
                     node.Counters.IHavesSent++;
                 }
 
-                queue.Clear();
+                lazy.ClearAt(q);
             }
         }
 
         private void QueueIHave(NodeId peer, IHaveEntry entry)
         {
-            if (!lazyQueues.TryGetValue(peer.Value, out List<IHaveEntry>? queue))
-            {
-                queue = spareQueues.Count > 0 ? spareQueues.Pop() : new List<IHaveEntry>();
-                lazyQueues.Set(peer.Value, queue);
-            }
-
-            if (queue.Count >= options.LazyQueueCapacity)
+            if (!lazy.Add(peer, entry))
             {
                 node.Counters.LazyQueueDrops++;
                 return;
             }
 
-            queue.Add(entry);
             if (!flushScheduled)
             {
                 flushScheduled = true;
@@ -225,15 +211,6 @@ namespace EdgeMesh.Gossip.Broadcast
             }
 
             node.Counters.RecoveryAnnouncements += announced;
-        }
-
-        private void DropLazyQueue(NodeId peer)
-        {
-            if (lazyQueues.Remove(peer.Value, out List<IHaveEntry>? queue))
-            {
-                queue.Clear();
-                spareQueues.Push(queue);
-            }
         }
 
         private void ForgetMissing(MessageId id)

@@ -22,6 +22,7 @@ namespace EdgeMesh.Gossip.Broadcast
         private readonly IdTable<TopicState> topics = new IdTable<TopicState>();
         private readonly HashSet<ulong> subscriptions = new HashSet<ulong>();
         private readonly MessageStore store;
+        private readonly LazyQueues lazy;
         private ulong publishSequence;
 
         // Fleets mostly broadcast on a few topics, often one: the last topic looked up saves a
@@ -33,6 +34,7 @@ namespace EdgeMesh.Gossip.Broadcast
             this.node = node;
             options = node.Options;
             store = new MessageStore(options.SeenCapacity, options.MessageCacheCapacity, node.Counters);
+            lazy = new LazyQueues(options.LazyQueueCapacity);
         }
 
         internal int TopicCount
@@ -232,7 +234,7 @@ namespace EdgeMesh.Gossip.Broadcast
                 topics.ValueAt(slot)?.OnNeighborDown(peer);
             }
 
-            DropLazyQueue(peer);
+            lazy.Drop(peer);
         }
 
         private TopicTree TreeOf(TopicState state, NodeId root)
