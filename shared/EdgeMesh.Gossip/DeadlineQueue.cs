@@ -181,37 +181,53 @@ namespace EdgeMesh.Gossip
             order = (uint)count;
         }
 
+        /// <summary>
+        /// Refills the root from <paramref name="last"/>, the former bottom item. Bottom-up: the hole
+        /// first moves to a leaf along the smaller children (three comparisons a level instead of
+        /// four), then <paramref name="last"/>, usually one of the latest items, rises the few levels
+        /// it must. Keys are unique (insertion order breaks ties), so the order items leave in is the
+        /// same as with a classic sift-down.
+        /// </summary>
         private void SiftDown(Key last)
         {
+            Key[] h = heap;
+            int n = count;
             int i = 0;
             while (true)
             {
                 int first = (4 * i) + 1;
-                if (first >= count)
+                if (first >= n)
                 {
                     break;
                 }
 
                 int child = first;
-                int end = Math.Min(first + 4, count);
+                int end = Math.Min(first + 4, n);
                 for (int c = first + 1; c < end; c++)
                 {
-                    if (Less(ref heap[c], ref heap[child]))
+                    if (Less(ref h[c], ref h[child]))
                     {
                         child = c;
                     }
                 }
 
-                if (!Less(ref heap[child], ref last))
+                h[i] = h[child];
+                i = child;
+            }
+
+            while (i > 0)
+            {
+                int parent = (i - 1) >> 2;
+                if (!Less(ref last, ref h[parent]))
                 {
                     break;
                 }
 
-                heap[i] = heap[child];
-                i = child;
+                h[i] = h[parent];
+                i = parent;
             }
 
-            heap[i] = last;
+            h[i] = last;
         }
 
         private struct Key

@@ -1,4 +1,5 @@
 using System;
+using EdgeMesh.Gossip.Internal;
 using EdgeMesh.Protocol.Wire;
 
 namespace EdgeMesh.Gossip.Broadcast
@@ -109,7 +110,7 @@ namespace EdgeMesh.Gossip.Broadcast
             int bestPriority = int.MaxValue;
             for (int k = 0; k < n; k++)
             {
-                int i = (next + k) % n;
+                int i = RingIndex.Wrap(next + k, n);
                 int p = ready[i].Queue.HighestPriority;
                 if (p < bestPriority)
                 {

@@ -1,4 +1,5 @@
 using System;
+using EdgeMesh.Gossip.Internal;
 using EdgeMesh.Protocol.Wire;
 
 namespace EdgeMesh.Gossip.Broadcast
@@ -135,7 +136,7 @@ namespace EdgeMesh.Gossip.Broadcast
                 heads[p] = 0;
             }
 
-            ring[(heads[p] + counts[p]) % ring.Length] = frame;
+            ring[RingIndex.Wrap(heads[p] + counts[p], ring.Length)] = frame;
             counts[p]++;
             count++;
         }
@@ -145,7 +146,7 @@ namespace EdgeMesh.Gossip.Broadcast
             OutboundFrame[] ring = rings[p];
             OutboundFrame frame = ring[heads[p]];
             ring[heads[p]] = default(OutboundFrame);
-            heads[p] = (heads[p] + 1) % ring.Length;
+            heads[p] = RingIndex.Wrap(heads[p] + 1, ring.Length);
             counts[p]--;
             count--;
             return frame;

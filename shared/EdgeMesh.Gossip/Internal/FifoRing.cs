@@ -45,21 +45,21 @@ namespace EdgeMesh.Gossip.Internal
                 head = 0;
             }
 
-            items[(head + count) % items.Length] = item;
+            items[RingIndex.Wrap(head + count, items.Length)] = item;
             count++;
         }
 
         /// <summary>The item <paramref name="index"/> places before the newest (0 is the newest).</summary>
         internal T FromNewest(int index)
         {
-            return items[(head + count - 1 - index) % items.Length];
+            return items[RingIndex.Wrap(head + count - 1 - index, items.Length)];
         }
 
         internal T Dequeue()
         {
             T item = items[head];
             items[head] = default!;
-            head = (head + 1) % items.Length;
+            head = RingIndex.Wrap(head + 1, items.Length);
             count--;
             return item;
         }
