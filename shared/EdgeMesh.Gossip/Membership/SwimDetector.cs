@@ -105,8 +105,10 @@ namespace EdgeMesh.Gossip.Membership
         /// </summary>
         internal Evidence Observe(NodeId from, uint incarnation)
         {
+            // Tombstones and suspects are usually empty: their counts answer without a hash probe
+            // on every frame.
             var result = Evidence.Alive;
-            if (tombstones.TryGet(from, out uint deadAt))
+            if (tombstones.Count > 0 && tombstones.TryGet(from, out uint deadAt))
             {
                 if (incarnation <= deadAt)
                 {
@@ -123,7 +125,7 @@ namespace EdgeMesh.Gossip.Membership
                 result = Evidence.Resurrected;
             }
 
-            if (suspects.Remove(from.Value))
+            if (suspects.Count > 0 && suspects.Remove(from.Value))
             {
                 node.Counters.SuspicionsCleared++;
                 views.AddPassive(from, incarnation);
