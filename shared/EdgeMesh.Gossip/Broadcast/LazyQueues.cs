@@ -7,15 +7,19 @@ namespace EdgeMesh.Gossip.Broadcast
     /// <summary>
     /// IHAVE entries waiting for the next lazy flush, per peer. Lazy peers are active-view
     /// neighbours, a handful, so they sit in one dense array found by a linear scan, and a flush
-    /// walks them in the order they were first queued. At most <c>capacity</c> entries per peer; the
-    /// caller counts what <see cref="Add"/> refuses. A peer's slot and entry array are kept until
-    /// <see cref="Drop"/> (the peer left the active view), and dropped arrays are reused.
+    /// walks the slots in order. A peer keeps its slot and entry array until <see cref="Drop"/> (it
+    /// left the active view); the next new peer takes the most recently freed slot, so flushes go
+    /// out in the same order as they did from the insertion-ordered table this replaced, and
+    /// seeded simulations replay unchanged. At most <c>capacity</c> entries per peer; the caller
+    /// counts what <see cref="Add"/> refuses. Dropped entry arrays are reused.
     /// </summary>
     internal sealed class LazyQueues
     {
         private readonly int capacity;
         private Queue[] queues = new Queue[4];
         private int count;
+        private int[] freeSlots = new int[4];
+        private int freeCount;
         private IHaveEntry[][] spare = new IHaveEntry[4][];
         private int spareCount;
 
@@ -24,8 +28,8 @@ namespace EdgeMesh.Gossip.Broadcast
             this.capacity = capacity;
         }
 
-        /// <summary>Peers with a queue (possibly empty).</summary>
-        internal int PeerCount
+        /// <summary>Slots to walk for a flush; a slot of a dropped peer holds no entries.</summary>
+        internal int SlotCount
         {
             get { return count; }
         }
@@ -56,12 +60,20 @@ namespace EdgeMesh.Gossip.Broadcast
             int i = IndexOf(peer);
             if (i < 0)
             {
-                if (count == queues.Length)
+                if (freeCount > 0)
                 {
-                    Array.Resize(ref queues, queues.Length * 2);
+                    i = freeSlots[--freeCount];
+                }
+                else
+                {
+                    if (count == queues.Length)
+                    {
+                        Array.Resize(ref queues, queues.Length * 2);
+                    }
+
+                    i = count++;
                 }
 
-                i = count++;
                 queues[i].Peer = peer.Value;
                 queues[i].Entries = spareCount > 0 ? spare[--spareCount] : new IHaveEntry[Math.Min(capacity, 8)];
                 queues[i].Count = 0;
@@ -97,16 +109,20 @@ namespace EdgeMesh.Gossip.Broadcast
             }
 
             spare[spareCount++] = queues[i].Entries;
-            count--;
-            Array.Copy(queues, i + 1, queues, i, count - i);
-            queues[count] = default(Queue);
+            queues[i] = default(Queue);
+            if (freeCount == freeSlots.Length)
+            {
+                Array.Resize(ref freeSlots, freeSlots.Length * 2);
+            }
+
+            freeSlots[freeCount++] = i;
         }
 
         private int IndexOf(NodeId peer)
         {
             for (int i = 0; i < count; i++)
             {
-                if (queues[i].Peer == peer.Value)
+                if (queues[i].Peer == peer.Value && queues[i].Entries != null)
                 {
                     return i;
                 }

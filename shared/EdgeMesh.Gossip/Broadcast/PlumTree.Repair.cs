@@ -111,7 +111,7 @@ namespace EdgeMesh.Gossip.Broadcast
         internal void OnLazyFlush()
         {
             flushScheduled = false;
-            for (int q = 0; q < lazy.PeerCount; q++)
+            for (int q = 0; q < lazy.SlotCount; q++)
             {
                 int queued = lazy.EntryCountAt(q);
                 NodeId peer = lazy.PeerAt(q);
