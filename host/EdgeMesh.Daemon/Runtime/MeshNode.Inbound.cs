@@ -91,6 +91,17 @@ namespace EdgeMesh.Daemon.Runtime
                     OnAuthentic(peer, ref header, from, buffer, offset, length, now);
                     break;
                 case FrameVerdict.Admitted:
+                    // A signed certificate from the sender itself opens a direct route as any authentic
+                    // frame does: a direct message sent the moment a peer appears must not go the
+                    // slow way round because its next frame (the beacon) has not been read yet.
+                    PeerEntry admitted = Heard(header.Sender, from, now);
+                    RememberCertificate(admitted, buffer, offset, ref header);
+                    if (header.HopCount == 0)
+                    {
+                        ObserveDirect(ref header, admitted.Id, now);
+                    }
+
+                    break;
                 case FrameVerdict.RevocationApplied:
                     RememberCertificate(Heard(header.Sender, from, now), buffer, offset, ref header);
                     break;
