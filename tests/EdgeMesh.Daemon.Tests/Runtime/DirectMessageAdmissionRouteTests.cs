@@ -1,7 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Net;
-using EdgeMesh.Daemon.Configuration;
 using EdgeMesh.Daemon.Runtime;
 using EdgeMesh.Messaging;
 using EdgeMesh.Protocol.Payloads;
@@ -24,14 +22,7 @@ namespace EdgeMesh.Daemon.Tests.Runtime
             using var nodes = new TestNodes();
             using FleetAuthority fleet = FleetAuthority.Generate();
             using var x = new FakeFleetPeer(fleet);
-            string dir = nodes.CreateNodeDirectory(fleet, "n");
-            NodeConfig config = nodes.LoopbackConfig();
-            config.Discovery.Enabled = false;
-            MeshNode a = nodes.Start(dir, config);
-            x.Keys.Add(FakeFleetPeer.PublicKeyOf(dir));
-            var to = new IPEndPoint(IPAddress.Loopback, a.UdpEndPoint.Port);
-            x.PresentCertificate(to);
-            Assert.True(SpinWait.SpinUntil(() => a.GetPeers().Any(p => p.Id == x.Id.ToString()), Patience), "the daemon did not admit the peer");
+            (MeshNode a, _) = DirectMessageSecurityTests.StartBeside(nodes, fleet, x, certificateOnly: true);
 
             DmSendResult sent = a.SendDirect(x.Id, PayloadType.Text, DirectMessageNodeTests.TextPayload("first words"));
             Assert.True(sent.IsQueued, sent.Message);

@@ -107,7 +107,11 @@ namespace EdgeMesh.Daemon.Tests.Runtime
         }
 
         /// <summary>A daemon without discovery that <paramref name="peer"/> introduced itself to and whose key it knows.</summary>
-        private static (MeshNode Node, IPEndPoint Address) StartBeside(TestNodes nodes, FleetAuthority fleet, FakeFleetPeer peer)
+        /// <summary>
+        /// Starts a production-mode daemon beside <paramref name="peer"/> and introduces the peer to it
+        /// (certificate and beacon, or the certificate alone); returns once the daemon lists the peer.
+        /// </summary>
+        internal static (MeshNode Node, IPEndPoint Address) StartBeside(TestNodes nodes, FleetAuthority fleet, FakeFleetPeer peer, bool certificateOnly = false)
         {
             string dir = nodes.CreateNodeDirectory(fleet, "n");
             NodeConfig config = nodes.LoopbackConfig();
@@ -115,7 +119,15 @@ namespace EdgeMesh.Daemon.Tests.Runtime
             MeshNode node = nodes.Start(dir, config);
             peer.Keys.Add(FakeFleetPeer.PublicKeyOf(dir));
             var address = new IPEndPoint(IPAddress.Loopback, node.UdpEndPoint.Port);
-            peer.Introduce(address);
+            if (certificateOnly)
+            {
+                peer.PresentCertificate(address);
+            }
+            else
+            {
+                peer.Introduce(address);
+            }
+
             Assert.True(SpinWait.SpinUntil(() => node.GetPeers().Any(p => p.Id == peer.Id.ToString()), Patience), "the daemon did not admit the peer");
             return (node, address);
         }
