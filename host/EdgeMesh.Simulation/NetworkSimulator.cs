@@ -17,8 +17,8 @@ namespace EdgeMesh.Simulation
         private readonly DeadlineQueue<SimEvent> queue = new DeadlineQueue<SimEvent>();
         private readonly SimNode[] nodes;
 
-        // Partition groups by node, apart from the node objects: every arriving frame compares the
-        // sender's group with the receiver's, and the sender's node object is otherwise cold.
+        // Partition groups by node, in an array of their own: every arriving frame compares the
+        // sender's group with the receiver's, and the rest of the sender's record is not needed.
         private readonly int[] groups;
         private readonly List<Action> actions = new List<Action>();
         private readonly GossipOptions options;

@@ -4,10 +4,10 @@ namespace EdgeMesh.Gossip
 {
     /// <summary>
     /// A min-heap of items by due time, then by insertion order, so that equal deadlines come out in
-    /// the order they were scheduled and runs replay exactly. The heap is 4-ary: half the levels of a
-    /// binary heap, and the four children of a node share a cache line or two. The heap holds only reference-free keys
-    /// (due, order, slot); items sit in a slot array, written once and read once, so sifting pays no
-    /// GC write barriers even when items carry references. Storage grows on demand; the owner bounds
+    /// the order they were scheduled and runs replay exactly. The heap is 4-ary (half the levels of
+    /// a binary heap; the four 16-byte keys of a node's children share a cache line) and holds only
+    /// reference-free keys (due, order, slot); items sit in a slot array, written once and read once,
+    /// so sifting pays no GC write barriers even when items carry references. Storage grows on demand; the owner bounds
     /// what it schedules. Not thread-safe.
     /// </summary>
     /// <typeparam name="T">The scheduled item.</typeparam>

@@ -51,7 +51,7 @@ namespace EdgeMesh.Gossip
             Now = nowMs;
             this.pool = pool;
             Counters = new GossipCounters();
-            Timers = new TimerQueue(new DeadlineQueue<TimerQueue.Entry>());
+            Timers = new TimerQueue();
             outbox = new Outbox(Counters, pool, options.SendQueueCapacity, options.MaxQueuedPeers);
             deliveries = new FifoRing<Delivery>(options.DeliveryQueueCapacity);
             Views = new HyParView(this);

@@ -1,5 +1,6 @@
 using System;
 using EdgeMesh.Gossip.Internal;
+using EdgeMesh.Gossip.Messages;
 using EdgeMesh.Protocol.Wire;
 
 namespace EdgeMesh.Gossip.Broadcast
@@ -74,10 +75,22 @@ namespace EdgeMesh.Gossip.Broadcast
             entries.Set(id, new Entry { Topic = topic, Round = round, Priority = priority, ReceivedFrom = receivedFrom, Frame = frame, Optimized = false, ReceivedMs = now });
         }
 
-        /// <summary>The id of the <paramref name="index"/>-th newest cached message (0: the newest; below <see cref="CachedCount"/>).</summary>
-        internal MessageId NewestCached(int index)
+        /// <summary>
+        /// The announcement (IHAVE entry, one round further) of the <paramref name="index"/>-th newest
+        /// cached message (0: the newest; below <see cref="CachedCount"/>); false when it arrived
+        /// before <paramref name="sinceMs"/> or its bytes are gone, so a GRAFT could not be answered.
+        /// </summary>
+        internal bool TryGetAnnouncement(int index, long sinceMs, out IHaveEntry announcement)
         {
-            return seen.FromNewest(index);
+            MessageId id = seen.FromNewest(index);
+            if (entries.TryGetValue(id, out Entry entry) && entry.ReceivedMs >= sinceMs && entry.Frame != null)
+            {
+                announcement = new IHaveEntry(entry.Topic, id, entry.Round + 1);
+                return true;
+            }
+
+            announcement = default(IHaveEntry);
+            return false;
         }
 
         internal void MarkOptimized(MessageId id)

@@ -171,10 +171,9 @@ namespace EdgeMesh.Gossip.Broadcast
             int n = Math.Min(options.MaxIHaveEntries, store.CachedCount);
             for (int i = 0; i < n; i++)
             {
-                MessageId id = store.NewestCached(i);
-                if (store.TryGet(id, out MessageStore.Entry entry) && entry.ReceivedMs >= since && entry.Frame != null)
+                if (store.TryGetAnnouncement(i, since, out IHaveEntry announcement))
                 {
-                    m.Entries[m.EntryCount++] = new IHaveEntry(entry.Topic, id, entry.Round + 1);
+                    m.Entries[m.EntryCount++] = announcement;
                 }
             }
 
@@ -202,10 +201,9 @@ namespace EdgeMesh.Gossip.Broadcast
             int n = Math.Min(options.MaxRecoveryAnnouncements, store.CachedCount);
             for (int i = 0; i < n; i++)
             {
-                MessageId id = store.NewestCached(i);
-                if (store.TryGet(id, out MessageStore.Entry entry) && entry.ReceivedMs >= since && entry.Frame != null)
+                if (store.TryGetAnnouncement(i, since, out IHaveEntry announcement))
                 {
-                    QueueIHave(peer, new IHaveEntry(entry.Topic, id, entry.Round + 1));
+                    QueueIHave(peer, announcement);
                     announced++;
                 }
             }
@@ -230,8 +228,8 @@ namespace EdgeMesh.Gossip.Broadcast
         /// </summary>
         private void MaybeOptimize(NodeId from, IHaveEntry e, MessageStore.Entry known)
         {
-            int threshold = options.TreeOptimizationThreshold;
-            if (threshold == 0 || known.Optimized || known.Round - e.Round < threshold
+            // Called only with the optimisation on (threshold above 0).
+            if (known.Optimized || known.Round - e.Round < options.TreeOptimizationThreshold
                 || known.ReceivedFrom == node.Self || known.ReceivedFrom == from)
             {
                 return;

@@ -49,7 +49,6 @@ namespace EdgeMesh.Gossip.Broadcast
             get { return count; }
         }
 
-
         /// <summary>Priority of the frame <see cref="TryDequeue"/> would return; 4 when empty.</summary>
         public int HighestPriority
         {

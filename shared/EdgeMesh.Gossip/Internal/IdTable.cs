@@ -7,11 +7,10 @@ namespace EdgeMesh.Gossip.Internal
     /// A hash table from 64-bit ids (node ids, topic ids) to objects, for the lookups the broadcast
     /// layer makes on every frame. Open addressing with linear probing over one array of key-value
     /// slots (a Dictionary walks a bucket array, then an entry array; a struct slot also spares the
-    /// covariance check of storing into an object array), Fibonacci hashing, and
-    /// backward-shift deletion, so no tombstones pile up. Grows by doubling at half load and never
-    /// shrinks: owners bound what they add. Slot order, and so <see cref="ValueAt"/> iteration, depends
-    /// only on the keys and the order of operations, which keeps simulated runs replayable.
-    /// Not thread-safe.
+    /// covariance check of storing into an object array), Fibonacci hashing, and backward-shift
+    /// deletion, so no tombstones pile up. Grows by doubling at half load and never shrinks: owners
+    /// bound what they add. Slot order, and so <see cref="ValueAt"/> iteration, depends only on the
+    /// keys and the order of operations, which keeps simulated runs replayable. Not thread-safe.
     /// </summary>
     /// <typeparam name="T">The value; null marks an empty slot, so values are never null.</typeparam>
     internal sealed class IdTable<T>
@@ -39,30 +38,10 @@ namespace EdgeMesh.Gossip.Internal
             return slots[slot].Value;
         }
 
-        /// <summary>The key in slot <paramref name="slot"/> (meaningful only when <see cref="ValueAt"/> is not null).</summary>
-        internal ulong KeyAt(int slot)
-        {
-            return slots[slot].Key;
-        }
-
         internal bool TryGetValue(ulong key, [MaybeNullWhen(false)] out T value)
         {
-            Slot[] s = slots;
-            int mask = s.Length - 1;
-            for (int i = Home(key); ; i = (i + 1) & mask)
-            {
-                T? v = s[i].Value;
-                if (v == null || s[i].Key == key)
-                {
-                    value = v!;
-                    return v != null;
-                }
-            }
-        }
-
-        internal bool ContainsKey(ulong key)
-        {
-            return TryGetValue(key, out _);
+            value = slots[Find(key)].Value!;
+            return value != null;
         }
 
         /// <summary>Adds or replaces the value of <paramref name="key"/>.</summary>
@@ -74,13 +53,7 @@ namespace EdgeMesh.Gossip.Internal
                 Grow();
             }
 
-            int mask = slots.Length - 1;
-            int i = Home(key);
-            while (slots[i].Value != null && slots[i].Key != key)
-            {
-                i = (i + 1) & mask;
-            }
-
+            int i = Find(key);
             if (slots[i].Value == null)
             {
                 count++;
@@ -92,38 +65,18 @@ namespace EdgeMesh.Gossip.Internal
 
         internal bool Remove(ulong key)
         {
-            return Remove(key, out _);
-        }
-
-        internal bool Remove(ulong key, [MaybeNullWhen(false)] out T removed)
-        {
-            int mask = slots.Length - 1;
-            int i = Home(key);
-            while (true)
+            int i = Find(key);
+            if (slots[i].Value == null)
             {
-                removed = slots[i].Value!;
-                if (removed == null)
-                {
-                    return false;
-                }
-
-                if (slots[i].Key == key)
-                {
-                    break;
-                }
-
-                i = (i + 1) & mask;
+                return false;
             }
 
-            // Backward-shift: pull later members of the probe run into the hole unless their home
-            // lies cyclically after the hole, so lookups never need tombstones.
             slots[i] = default(Slot);
             count--;
+            int mask = slots.Length - 1;
             for (int j = (i + 1) & mask; slots[j].Value != null; j = (j + 1) & mask)
             {
-                int home = Home(slots[j].Key);
-                bool stays = i <= j ? (i < home && home <= j) : (i < home || home <= j);
-                if (!stays)
+                if (!ProbeRun.Stays(i, j, Home(slots[j].Key)))
                 {
                     slots[i] = slots[j];
                     slots[j] = default(Slot);
@@ -134,10 +87,18 @@ namespace EdgeMesh.Gossip.Internal
             return true;
         }
 
-        internal void Clear()
+        /// <summary>The slot holding <paramref name="key"/>, or the empty slot that ends its probe run.</summary>
+        private int Find(ulong key)
         {
-            Array.Clear(slots);
-            count = 0;
+            Slot[] s = slots;
+            int mask = s.Length - 1;
+            int i = Home(key);
+            while (s[i].Value != null && s[i].Key != key)
+            {
+                i = (i + 1) & mask;
+            }
+
+            return i;
         }
 
         private int Home(ulong key)

@@ -41,20 +41,14 @@ namespace EdgeMesh.Gossip.Internal
 
         internal bool ContainsKey(MessageId key)
         {
-            return IndexOf(key) >= 0;
+            return tags[Find(key, Tag(key))] != 0;
         }
 
         internal bool TryGetValue(MessageId key, [MaybeNullWhen(false)] out T value)
         {
-            int i = IndexOf(key);
-            if (i < 0)
-            {
-                value = default!;
-                return false;
-            }
-
-            value = slots[i].Value;
-            return true;
+            int i = Find(key, Tag(key));
+            value = tags[i] != 0 ? slots[i].Value : default!;
+            return tags[i] != 0;
         }
 
         /// <summary>Adds or replaces the value of <paramref name="key"/>.</summary>
@@ -66,13 +60,7 @@ namespace EdgeMesh.Gossip.Internal
             }
 
             ulong tag = Tag(key);
-            int mask = tags.Length - 1;
-            int i = Home(tag);
-            while (tags[i] != 0 && (tags[i] != tag || slots[i].Key != key))
-            {
-                i = (i + 1) & mask;
-            }
-
+            int i = Find(key, tag);
             if (tags[i] == 0)
             {
                 count++;
@@ -89,8 +77,8 @@ namespace EdgeMesh.Gossip.Internal
 
         internal bool Remove(MessageId key, [MaybeNullWhen(false)] out T removed)
         {
-            int i = IndexOf(key);
-            if (i < 0)
+            int i = Find(key, Tag(key));
+            if (tags[i] == 0)
             {
                 removed = default!;
                 return false;
@@ -100,15 +88,10 @@ namespace EdgeMesh.Gossip.Internal
             tags[i] = 0;
             slots[i] = default(Slot);
             count--;
-
-            // Backward-shift: pull later members of the probe run into the hole unless their home
-            // lies cyclically after the hole, so lookups never need tombstones.
             int mask = tags.Length - 1;
             for (int j = (i + 1) & mask; tags[j] != 0; j = (j + 1) & mask)
             {
-                int home = Home(tags[j]);
-                bool stays = i <= j ? (i < home && home <= j) : (i < home || home <= j);
-                if (!stays)
+                if (!ProbeRun.Stays(i, j, Home(tags[j])))
                 {
                     tags[i] = tags[j];
                     slots[i] = slots[j];
@@ -127,19 +110,17 @@ namespace EdgeMesh.Gossip.Internal
             return h | 1;
         }
 
-        private int IndexOf(MessageId key)
+        /// <summary>The slot holding <paramref name="key"/>, or the empty slot (tag 0) that ends its probe run.</summary>
+        private int Find(MessageId key, ulong tag)
         {
-            ulong tag = Tag(key);
             int mask = tags.Length - 1;
-            for (int i = Home(tag); tags[i] != 0; i = (i + 1) & mask)
+            int i = Home(tag);
+            while (tags[i] != 0 && (tags[i] != tag || slots[i].Key != key))
             {
-                if (tags[i] == tag && slots[i].Key == key)
-                {
-                    return i;
-                }
+                i = (i + 1) & mask;
             }
 
-            return -1;
+            return i;
         }
 
         private int Home(ulong tag)

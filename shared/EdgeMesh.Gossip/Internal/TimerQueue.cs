@@ -12,9 +12,10 @@ namespace EdgeMesh.Gossip.Internal
         // the next deadline after every call.
         private readonly DeadlineQueue<Entry> queue;
 
-        internal TimerQueue(DeadlineQueue<Entry> queue)
+        /// <summary>Creates an empty timer queue.</summary>
+        public TimerQueue()
         {
-            this.queue = queue;
+            queue = new DeadlineQueue<Entry>();
         }
 
         internal int Count
@@ -59,8 +60,7 @@ namespace EdgeMesh.Gossip.Internal
             return due;
         }
 
-        /// <summary>One scheduled timer.</summary>
-        internal struct Entry
+        private struct Entry
         {
             public TimerKind Kind;
             public ulong A;
