@@ -38,7 +38,7 @@ command_line="bash tests/compare.sh --rounds $rounds --seconds $seconds --window
 if ((all)); then command_line+=" --all"; fi
 
 missing=()
-for p in mosquitto jq libsodium23; do
+for p in mosquitto jq; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
 if ((${#missing[@]})); then

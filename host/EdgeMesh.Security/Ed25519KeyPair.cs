@@ -1,52 +1,45 @@
 using System;
+using System.Security.Cryptography;
+using NSec.Cryptography;
+using NsecKey = NSec.Cryptography.Key;
 
 namespace EdgeMesh.Security
 {
     /// <summary>
-    /// An Ed25519 signing key pair. The secret key lives in libsodium's guarded memory and is zeroed
-    /// when the pair is disposed. Signing is thread-safe (libsodium keeps no state between calls).
+    /// An Ed25519 signing key pair (NSec). The secret key lives in libsodium's guarded memory and is
+    /// zeroed when the pair is disposed. Signing is thread-safe (no state between calls).
     /// </summary>
     public sealed class Ed25519KeyPair : IDisposable
     {
         /// <summary>Public key length.</summary>
-        public const int PublicKeyLength = Interop.Sodium.Ed25519PublicKeyBytes;
+        public const int PublicKeyLength = 32;
 
         /// <summary>Seed (private key) length.</summary>
-        public const int SeedLength = Interop.Sodium.Ed25519SeedBytes;
+        public const int SeedLength = 32;
 
         /// <summary>Signature length.</summary>
-        public const int SignatureLength = Interop.Sodium.Ed25519SignatureBytes;
+        public const int SignatureLength = 64;
 
-        private readonly SecureMemoryHandle _secretKey;
+        private readonly NsecKey _key;
         private readonly byte[] _publicKey = new byte[PublicKeyLength];
 
-        private unsafe Ed25519KeyPair(ReadOnlySpan<byte> seed)
+        private Ed25519KeyPair(NsecKey key)
         {
-            _secretKey = SecureMemoryHandle.Allocate(Interop.Sodium.Ed25519SecretKeyBytes);
-            fixed (byte* pk = _publicKey)
-            fixed (byte* s = seed)
-            {
-                Interop.Sodium.Ed25519SeedKeyPair(pk, _secretKey, s);
-            }
+            _key = key;
+            key.PublicKey.TryExport(KeyBlobFormat.RawPublicKey, _publicKey, out _);
         }
 
         /// <summary>The 32-byte public key.</summary>
         public ReadOnlySpan<byte> PublicKey => _publicKey;
 
+        /// <summary>The NSec key, for callers that sign with NSec directly (the benchmarks' baseline).</summary>
+        internal NsecKey Key => _key;
+
         /// <summary>Creates a key pair from the system's secure random generator.</summary>
-        public static unsafe Ed25519KeyPair Generate()
+        public static Ed25519KeyPair Generate()
         {
             Sodium.EnsureInitialized();
-            byte* seed = stackalloc byte[SeedLength];
-            try
-            {
-                Interop.Sodium.RandomBytes(seed, SeedLength);
-                return new Ed25519KeyPair(new ReadOnlySpan<byte>(seed, SeedLength));
-            }
-            finally
-            {
-                Interop.Sodium.MemZero(seed, SeedLength);
-            }
+            return new Ed25519KeyPair(NsecKey.Create(SignatureAlgorithm.Ed25519, Exportable()));
         }
 
         /// <summary>Recreates a key pair from its 32-byte seed.</summary>
@@ -58,46 +51,36 @@ namespace EdgeMesh.Security
             }
 
             Sodium.EnsureInitialized();
-            return new Ed25519KeyPair(seed);
+            return new Ed25519KeyPair(NsecKey.Import(SignatureAlgorithm.Ed25519, seed, KeyBlobFormat.RawPrivateKey, Exportable()));
         }
 
         /// <summary>Writes the 64-byte detached signature of <paramref name="message"/>.</summary>
-        public unsafe void Sign(ReadOnlySpan<byte> message, Span<byte> signature)
+        public void Sign(ReadOnlySpan<byte> message, Span<byte> signature)
         {
             if (signature.Length < SignatureLength)
             {
                 throw new ArgumentException("signature buffer is shorter than 64 bytes", nameof(signature));
             }
 
-            fixed (byte* sig = signature)
-            fixed (byte* m = message)
-            {
-                Interop.Sodium.Ed25519SignDetached(sig, null, m, (ulong)message.Length, _secretKey);
-            }
+            SignatureAlgorithm.Ed25519.Sign(_key, message, signature.Slice(0, SignatureLength));
         }
 
-        /// <summary>True when <paramref name="signature"/> is valid for the message and key; false for any malformed input.</summary>
-        public static unsafe bool Verify(ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
+        /// <summary>
+        /// True when <paramref name="signature"/> is valid for the message and key; false for any
+        /// malformed input. Imports the key on every call: a hot path keeps an
+        /// <see cref="Ed25519PublicKey"/> per peer instead.
+        /// </summary>
+        public static bool Verify(ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
         {
-            if (publicKey.Length != PublicKeyLength || signature.Length != SignatureLength)
-            {
-                return false;
-            }
-
-            Sodium.EnsureInitialized(); // a volatile read once initialised
-            fixed (byte* pk = publicKey)
-            fixed (byte* m = message)
-            fixed (byte* sig = signature)
-            {
-                return Interop.Sodium.Ed25519VerifyDetached(sig, m, (ulong)message.Length, pk) == 0;
-            }
+            return Ed25519PublicKey.TryImport(publicKey, out Ed25519PublicKey? key) && key.Verify(message, signature);
         }
 
         /// <summary>
         /// Maps an Ed25519 public key to the X25519 public key of the same secret (the birational map
         /// of RFC 7748 §4.1), so a node's enrolled signing key also names its key-agreement key. False
         /// (and a zeroed output) for a key of the wrong length, a malformed point or a small-order point:
-        /// untrusted input never throws.
+        /// untrusted input never throws. NSec has no such conversion; this is one of the two direct
+        /// libsodium calls (docs/identity.md §7).
         /// </summary>
         public static unsafe bool TryConvertPublicKeyToX25519(ReadOnlySpan<byte> publicKey, Span<byte> x25519PublicKey)
         {
@@ -112,7 +95,7 @@ namespace EdgeMesh.Security
             {
                 if (Interop.Sodium.Ed25519PublicKeyToX25519(x, ed) != 0)
                 {
-                    Interop.Sodium.MemZero(x, X25519KeyPair.KeyLength);
+                    x25519PublicKey.Slice(0, X25519KeyPair.KeyLength).Clear();
                     return false;
                 }
             }
@@ -121,38 +104,48 @@ namespace EdgeMesh.Security
         }
 
         /// <summary>
-        /// The X25519 key pair of this signing key: its secret is the Ed25519 secret scalar, its public
-        /// key equals <see cref="TryConvertPublicKeyToX25519"/> of <see cref="PublicKey"/>. The caller
+        /// The X25519 key pair of this signing key: its secret is the Ed25519 secret scalar (the first
+        /// half of SHA-512 of the seed, RFC 8032 §5.1.5, clamped by X25519 itself), so its public key
+        /// equals <see cref="TryConvertPublicKeyToX25519"/> of <see cref="PublicKey"/>. The caller
         /// disposes it; it stays valid after this pair is disposed.
         /// </summary>
         public X25519KeyPair ToX25519KeyPair()
         {
-            SecureMemoryHandle secret = SecureMemoryHandle.Allocate(X25519KeyPair.KeyLength);
-            if (Interop.Sodium.Ed25519SecretKeyToX25519(secret, _secretKey) != 0)
+            Span<byte> seed = stackalloc byte[SeedLength];
+            Span<byte> hash = stackalloc byte[64];
+            try
             {
-                secret.Dispose();
-                throw new InvalidOperationException("crypto_sign_ed25519_sk_to_curve25519 failed");
+                ExportSeed(seed);
+                SHA512.HashData(seed, hash);
+                return X25519KeyPair.FromSecretKey(hash.Slice(0, X25519KeyPair.KeyLength));
             }
-
-            return X25519KeyPair.FromSecretHandle(secret);
+            finally
+            {
+                CryptographicOperations.ZeroMemory(seed);
+                CryptographicOperations.ZeroMemory(hash);
+            }
         }
 
         /// <summary>Copies the seed out (for writing a key file); the caller wipes the destination.</summary>
-        internal unsafe void ExportSeed(Span<byte> seed)
+        internal void ExportSeed(Span<byte> seed)
         {
-            fixed (byte* s = seed)
+            if (!_key.TryExport(KeyBlobFormat.RawPrivateKey, seed, out int written) || written != SeedLength)
             {
-                Interop.Sodium.Ed25519SecretKeyToSeed(s, _secretKey);
+                throw new InvalidOperationException("the Ed25519 seed could not be exported");
             }
         }
-
-        /// <summary>The raw secret key memory, for the benchmarks' raw libsodium baseline.</summary>
-        internal SecureMemoryHandle SecretKeyHandle => _secretKey;
 
         /// <summary>Zeroes and frees the secret key.</summary>
         public void Dispose()
         {
-            _secretKey.Dispose();
+            _key.Dispose();
+        }
+
+        private static KeyCreationParameters Exportable()
+        {
+            // Key files hold the seed, so the seed must be exportable (to a caller-owned span that the
+            // caller wipes; NSec never puts it on the managed heap on this path).
+            return new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport };
         }
     }
 }

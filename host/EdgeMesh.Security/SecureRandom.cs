@@ -2,17 +2,13 @@ using System;
 
 namespace EdgeMesh.Security
 {
-    /// <summary>The operating system's cryptographic random generator, through libsodium.</summary>
+    /// <summary>The operating system's cryptographic random generator, (getrandom on Linux, through .NET).</summary>
     public static class SecureRandom
     {
         /// <summary>Fills <paramref name="destination"/> with random bytes.</summary>
-        public static unsafe void Fill(Span<byte> destination)
+        public static void Fill(Span<byte> destination)
         {
-            Sodium.EnsureInitialized();
-            fixed (byte* p = destination)
-            {
-                Interop.Sodium.RandomBytes(p, (nuint)destination.Length);
-            }
+            System.Security.Cryptography.RandomNumberGenerator.Fill(destination);
         }
     }
 }

@@ -1,17 +1,19 @@
 using System;
-using System.Runtime.InteropServices;
+using NSec.Cryptography;
 
 namespace EdgeMesh.Security
 {
     /// <summary>
-    /// Start-up of the libsodium binding. Call <see cref="TryInitialize"/> (or
-    /// <see cref="EnsureInitialized"/>) once at process start; every type of this library that
-    /// needs libsodium also calls <see cref="EnsureInitialized"/> in its constructor.
+    /// Start-up of the cryptography layer. EdgeMesh's cryptography is NSec.Cryptography over the
+    /// libsodium that ships with it (beside the executable, for linux-x64 and linux-arm64), so there
+    /// is no system package to install; a binary copied without its <c>libsodium.so</c> is the one
+    /// way this can fail. Call <see cref="TryInitialize"/> once at process start; every type of this
+    /// library also calls <see cref="EnsureInitialized"/> before it touches libsodium directly.
     /// </summary>
     public static class Sodium
     {
-        /// <summary>The Debian package that provides the library (named in the start-up error).</summary>
-        public const string DebianPackage = "libsodium23";
+        /// <summary>The native library file that must sit beside the executable.</summary>
+        public const string LibraryFile = "libsodium.so";
 
         private static readonly object Gate = new object();
         private static volatile bool _ready;
@@ -21,8 +23,8 @@ namespace EdgeMesh.Security
         public static bool IsAvailable => _ready || TryInitialize(out _);
 
         /// <summary>
-        /// Loads libsodium and runs <c>sodium_init</c> once. Returns false with a message naming the
-        /// package to install when the library is missing or fails to initialise; never throws.
+        /// Loads libsodium through NSec (whose first use runs <c>sodium_init</c>). Returns false with a
+        /// message saying where the library belongs when it cannot be loaded; never throws.
         /// </summary>
         public static bool TryInitialize(out string? error)
         {
@@ -50,35 +52,35 @@ namespace EdgeMesh.Security
         {
             if (!_ready && !TryInitialize(out string? error))
             {
-                throw new SodiumUnavailableException(error!);
+                throw new SodiumUnavailableException(error ?? MissingLibraryMessage(LibraryFile));
             }
         }
 
-        /// <summary>The loaded library's version ("1.0.18"), or null when it is not available.</summary>
-        public static string? Version
+        /// <summary>The start-up error shown when libsodium cannot be loaded.</summary>
+        internal static string MissingLibraryMessage(string detail)
         {
-            get
-            {
-                return IsAvailable ? Marshal.PtrToStringAnsi(Interop.Sodium.SodiumVersionString()) : null;
-            }
+            return "EdgeMesh could not load libsodium (" + detail + "). It ships with EdgeMesh: keep '" + LibraryFile
+                + "' in the same directory as the edgemesh executable (a published build puts it there).";
         }
 
         private static string? Initialize()
         {
-            if (!SodiumLibrary.TryLoad(out string? error))
-            {
-                return error;
-            }
-
             try
             {
-                return Interop.Sodium.SodiumInit() < 0
-                    ? "libsodium was found but sodium_init() failed (no usable random source?)."
-                    : null;
+                // Any NSec algorithm's first use loads libsodium and runs sodium_init.
+                return SignatureAlgorithm.Ed25519.SignatureSize == Ed25519KeyPair.SignatureLength ? null : "unexpected Ed25519 parameters";
+            }
+            catch (DllNotFoundException ex)
+            {
+                return MissingLibraryMessage(ex.Message);
+            }
+            catch (TypeInitializationException ex)
+            {
+                return MissingLibraryMessage(ex.InnerException?.Message ?? ex.Message);
             }
             catch (EntryPointNotFoundException ex)
             {
-                return SodiumLibrary.MissingLibraryMessage("a libsodium without " + ex.Message);
+                return MissingLibraryMessage("a libsodium without " + ex.Message);
             }
         }
     }

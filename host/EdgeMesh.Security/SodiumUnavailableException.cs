@@ -2,7 +2,7 @@ using System;
 
 namespace EdgeMesh.Security
 {
-    /// <summary>Thrown at start-up when libsodium cannot be loaded; the message names the package to install.</summary>
+    /// <summary>Thrown at start-up when libsodium cannot be loaded; the message says where the library belongs.</summary>
     public sealed class SodiumUnavailableException : Exception
     {
         /// <summary>Creates the exception with the start-up message.</summary>
@@ -13,7 +13,7 @@ namespace EdgeMesh.Security
 
         /// <summary>Creates the exception with a default message.</summary>
         public SodiumUnavailableException()
-            : base(SodiumLibrary.MissingLibraryMessage("libsodium"))
+            : base(Sodium.MissingLibraryMessage("libsodium"))
         {
         }
 

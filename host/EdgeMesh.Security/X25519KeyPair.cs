@@ -1,39 +1,32 @@
 using System;
+using NSec.Cryptography;
+using NsecKey = NSec.Cryptography.Key;
 
 namespace EdgeMesh.Security
 {
-    /// <summary>An X25519 key-agreement key pair; the secret key is zeroed when disposed.</summary>
+    /// <summary>An X25519 key-agreement key pair (NSec); the secret key is zeroed when disposed.</summary>
     public sealed class X25519KeyPair : IDisposable
     {
         /// <summary>Length of public keys, secret keys and shared secrets.</summary>
-        public const int KeyLength = Interop.Sodium.X25519KeyBytes;
+        public const int KeyLength = 32;
 
-        private readonly SecureMemoryHandle _secretKey;
+        private readonly NsecKey _key;
         private readonly byte[] _publicKey = new byte[KeyLength];
 
-        private unsafe X25519KeyPair(SecureMemoryHandle secretKey)
+        private X25519KeyPair(NsecKey key)
         {
-            _secretKey = secretKey;
-            fixed (byte* pk = _publicKey)
-            {
-                Interop.Sodium.X25519Base(pk, _secretKey);
-            }
+            _key = key;
+            key.PublicKey.TryExport(KeyBlobFormat.RawPublicKey, _publicKey, out _);
         }
 
         /// <summary>The 32-byte public key.</summary>
         public ReadOnlySpan<byte> PublicKey => _publicKey;
 
         /// <summary>Creates a key pair from the system's secure random generator.</summary>
-        public static unsafe X25519KeyPair Generate()
+        public static X25519KeyPair Generate()
         {
-            SecureMemoryHandle secret = SecureMemoryHandle.Allocate(KeyLength);
-            Span<byte> s = secret.DangerousGetSpan();
-            fixed (byte* p = s)
-            {
-                Interop.Sodium.RandomBytes(p, KeyLength);
-            }
-
-            return new X25519KeyPair(secret);
+            Sodium.EnsureInitialized();
+            return new X25519KeyPair(NsecKey.Create(KeyAgreementAlgorithm.X25519));
         }
 
         /// <summary>Recreates a key pair from its 32-byte secret key.</summary>
@@ -44,36 +37,36 @@ namespace EdgeMesh.Security
                 throw new ArgumentException("an X25519 secret key is 32 bytes", nameof(secretKey));
             }
 
-            SecureMemoryHandle secret = SecureMemoryHandle.Allocate(KeyLength);
-            secretKey.CopyTo(secret.DangerousGetSpan());
-            return new X25519KeyPair(secret);
-        }
-
-        /// <summary>Takes ownership of secret key memory that already holds a 32-byte secret.</summary>
-        internal static X25519KeyPair FromSecretHandle(SecureMemoryHandle secretKey)
-        {
-            return new X25519KeyPair(secretKey);
+            Sodium.EnsureInitialized();
+            return new X25519KeyPair(NsecKey.Import(KeyAgreementAlgorithm.X25519, secretKey, KeyBlobFormat.RawPrivateKey));
         }
 
         /// <summary>
         /// Computes the shared secret with a peer's public key. False (and a zeroed output) for a
-        /// malformed or low-order peer key: untrusted input never throws.
+        /// malformed or low-order peer key (NSec refuses an all-zero result): untrusted input never throws.
         /// </summary>
-        public unsafe bool TryDeriveSharedSecret(ReadOnlySpan<byte> peerPublicKey, Span<byte> sharedSecret)
+        public bool TryDeriveSharedSecret(ReadOnlySpan<byte> peerPublicKey, Span<byte> sharedSecret)
         {
             if (peerPublicKey.Length != KeyLength || sharedSecret.Length < KeyLength)
             {
                 return false;
             }
 
-            fixed (byte* q = sharedSecret)
-            fixed (byte* p = peerPublicKey)
+            Span<byte> output = sharedSecret.Slice(0, KeyLength);
+            if (!NSec.Cryptography.PublicKey.TryImport(KeyAgreementAlgorithm.X25519, peerPublicKey, KeyBlobFormat.RawPublicKey, out NSec.Cryptography.PublicKey? peer) || peer == null)
             {
-                if (Interop.Sodium.X25519(q, _secretKey, p) != 0)
-                {
-                    Interop.Sodium.MemZero(q, KeyLength);
-                    return false;
-                }
+                output.Clear();
+                return false;
+            }
+
+            // HPKE (RFC 9180 §4.1) feeds the raw DH output into its own labelled HKDF, so the shared
+            // secret must be exportable to a caller-owned span (which the caller wipes).
+            var exportable = new SharedSecretCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport };
+            using SharedSecret? secret = KeyAgreementAlgorithm.X25519.Agree(_key, peer, exportable);
+            if (secret == null || !secret.TryExport(SharedSecretBlobFormat.RawSharedSecret, output, out int written) || written != KeyLength)
+            {
+                output.Clear();
+                return false;
             }
 
             return true;
@@ -82,7 +75,7 @@ namespace EdgeMesh.Security
         /// <summary>Zeroes and frees the secret key.</summary>
         public void Dispose()
         {
-            _secretKey.Dispose();
+            _key.Dispose();
         }
     }
 }

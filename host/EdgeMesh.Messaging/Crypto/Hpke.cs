@@ -51,7 +51,7 @@ namespace EdgeMesh.Messaging.Crypto
                 }
 
                 using var key = new AeadKey(AeadAlgorithm.ChaCha20Poly1305, secrets.Slice(HashLength, KeyLength));
-                key.Encrypt(secrets.Slice(HashLength + KeyLength, NonceLength), plaintext, associatedData, ciphertext.Slice(0, plaintext.Length), ciphertext.Slice(plaintext.Length, TagLength));
+                key.Encrypt(secrets.Slice(HashLength + KeyLength, NonceLength), plaintext, associatedData, ciphertext.Slice(0, plaintext.Length + TagLength));
                 return true;
             }
             finally
@@ -81,8 +81,7 @@ namespace EdgeMesh.Messaging.Crypto
                 }
 
                 using var key = new AeadKey(AeadAlgorithm.ChaCha20Poly1305, secrets.Slice(HashLength, KeyLength));
-                int length = ciphertext.Length - TagLength;
-                return key.TryDecrypt(secrets.Slice(HashLength + KeyLength, NonceLength), ciphertext.Slice(0, length), ciphertext.Slice(length, TagLength), associatedData, plaintext);
+                return key.TryDecrypt(secrets.Slice(HashLength + KeyLength, NonceLength), ciphertext, associatedData, plaintext);
             }
             finally
             {

@@ -4,7 +4,7 @@ using EdgeMesh.Security;
 
 namespace EdgeMesh.Node.Commands
 {
-    /// <summary>Helpers shared by the commands: output streams, exit codes, the libsodium start-up check.</summary>
+    /// <summary>Helpers shared by the commands: output streams, exit codes, the cryptography start-up check.</summary>
     internal static class Cli
     {
         internal static TextWriter Out(ParseResult parseResult)
@@ -19,7 +19,7 @@ namespace EdgeMesh.Node.Commands
             return ExitCodes.Failure;
         }
 
-        /// <summary>Loads libsodium; false after printing which package to install.</summary>
+        /// <summary>Loads libsodium (shipped beside the binary); false after printing where it belongs.</summary>
         internal static bool RequireSodium(ParseResult parseResult, out int exitCode)
         {
             if (Sodium.TryInitialize(out string? error))

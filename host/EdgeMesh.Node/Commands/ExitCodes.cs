@@ -12,7 +12,7 @@ namespace EdgeMesh.Node.Commands
         /// <summary>Bad command-line usage: unknown option, value out of range.</summary>
         internal const int Usage = 2;
 
-        /// <summary>A required system library is missing (libsodium); the message names the package.</summary>
+        /// <summary>A library that ships with the binary is missing (libsodium.so); the message says where it belongs.</summary>
         internal const int MissingDependency = 3;
 
         /// <summary>The node's local API could not be reached, refused the request (token) or answered with an error.</summary>

@@ -20,6 +20,7 @@ namespace EdgeMesh.Security.Admission
         private readonly Dictionary<ulong, int> _index;
         private readonly ulong[] _ids;
         private readonly byte[] _keys;
+        private readonly Ed25519PublicKey?[] _verificationKeys;
         private readonly FleetRoles[] _roles;
         private readonly long[] _notAfter;
         private readonly long[] _lastUsed;
@@ -50,6 +51,7 @@ namespace EdgeMesh.Security.Admission
             _index = new Dictionary<ulong, int>(capacity);
             _ids = new ulong[capacity];
             _keys = new byte[capacity * KeyLength];
+            _verificationKeys = new Ed25519PublicKey?[capacity];
             _roles = new FleetRoles[capacity];
             _notAfter = new long[capacity];
             _lastUsed = new long[capacity];
@@ -229,6 +231,12 @@ namespace EdgeMesh.Security.Admission
             return new ReadOnlySpan<byte>(_keys, slot * KeyLength, KeyLength);
         }
 
+        /// <summary>The imported key of <paramref name="slot"/>, so that verifying a frame imports nothing.</summary>
+        internal Ed25519PublicKey VerificationKeyAt(int slot)
+        {
+            return _verificationKeys[slot]!;
+        }
+
         /// <summary>Checks a parsed certificate (everything but the layout). Not counted.</summary>
         internal AdmissionError CheckParsed(NodeCertificate certificate, long nowMs)
         {
@@ -253,7 +261,7 @@ namespace EdgeMesh.Security.Admission
             }
 
             NodeId id = certificate.NodeId;
-            if (id.IsEmpty)
+            if (id.IsEmpty || !Ed25519PublicKey.TryImport(certificate.PublicKey, out _))
             {
                 return AdmissionError.InvalidNodeKey;
             }
@@ -264,6 +272,11 @@ namespace EdgeMesh.Security.Admission
         /// <summary>Adds or replaces the entry of an already checked certificate.</summary>
         internal void Insert(NodeCertificate certificate, long nowMs)
         {
+            if (!Ed25519PublicKey.TryImport(certificate.PublicKey, out Ed25519PublicKey? key))
+            {
+                return; // CheckParsed refuses such a key (InvalidNodeKey); nothing to admit
+            }
+
             ulong id = certificate.NodeId.Value;
             if (!_index.TryGetValue(id, out int slot))
             {
@@ -278,6 +291,7 @@ namespace EdgeMesh.Security.Admission
             }
 
             certificate.PublicKey.CopyTo(_keys.AsSpan(slot * KeyLength, KeyLength));
+            _verificationKeys[slot] = key;
             _roles[slot] = certificate.Roles;
             _notAfter[slot] = certificate.NotAfterMs;
             _lastUsed[slot] = nowMs;
@@ -303,6 +317,7 @@ namespace EdgeMesh.Security.Admission
         {
             _index.Remove(id);
             _keys.AsSpan(slot * KeyLength, KeyLength).Clear();
+            _verificationKeys[slot] = null;
             _freeSlots[_freeCount++] = slot;
         }
     }

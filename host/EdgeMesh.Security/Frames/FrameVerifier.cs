@@ -16,7 +16,7 @@ namespace EdgeMesh.Security.Frames
     /// and nothing is allocated per frame. Sans-IO (time is passed in); not thread-safe: one instance
     /// per receive loop.
     /// </summary>
-    public sealed class FrameVerifier
+    public sealed class FrameVerifier : IDisposable
     {
         private const int FingerprintLength = 16;
 
@@ -28,7 +28,7 @@ namespace EdgeMesh.Security.Frames
         private readonly FrameMac? _mac;
         private readonly ISequenceWindow? _window;
         private readonly VerifiedFrameCache _cache;
-        private readonly byte[] _fingerprintKey = new byte[32];
+        private readonly Blake2bKeyedHash _fingerprints;
         private readonly long[] _counts = new long[VerdictCount];
 
         /// <summary>
@@ -64,7 +64,17 @@ namespace EdgeMesh.Security.Frames
             _mac = segmentMac;
             _window = sequenceWindow;
             _cache = new VerifiedFrameCache(options.VerifiedCacheCapacity);
-            SecureRandom.Fill(_fingerprintKey); // keyed fingerprints: senders cannot aim for collisions
+            // Keyed fingerprints: senders cannot aim for collisions (the key is random per verifier).
+            Span<byte> fingerprintKey = stackalloc byte[32];
+            SecureRandom.Fill(fingerprintKey);
+            _fingerprints = new Blake2bKeyedHash(fingerprintKey, FingerprintLength);
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(fingerprintKey);
+        }
+
+        /// <summary>Frees the fingerprint key.</summary>
+        public void Dispose()
+        {
+            _fingerprints.Dispose();
         }
 
         /// <summary>Number of <see cref="FrameVerdict"/> values (length of counter arrays).</summary>
@@ -145,7 +155,7 @@ namespace EdgeMesh.Security.Frames
             }
 
             FrameVerdict verdict = LookupSender(header.Sender, nowMs, out AdmittedPeer peer);
-            return verdict != FrameVerdict.Accepted ? verdict : CheckSignature(buffer, offset, ref header, _admission!.PublicKeyAt(peer.Slot), covered);
+            return verdict != FrameVerdict.Accepted ? verdict : CheckSignature(buffer, offset, ref header, _admission!.VerificationKeyAt(peer.Slot), covered);
         }
 
         private FrameVerdict LookupSender(NodeId sender, long nowMs, out AdmittedPeer peer)
@@ -171,7 +181,7 @@ namespace EdgeMesh.Security.Frames
             return Remember(ref header, BinaryPrimitives.ReadUInt64LittleEndian(trailer), BinaryPrimitives.ReadUInt64LittleEndian(trailer.Slice(8)), duplicateCheck: true);
         }
 
-        private FrameVerdict CheckSignature(byte[] buffer, int offset, ref FrameHeader header, ReadOnlySpan<byte> publicKey, bool covered)
+        private FrameVerdict CheckSignature(byte[] buffer, int offset, ref FrameHeader header, Ed25519PublicKey publicKey, bool covered)
         {
             int signedLength = AuthenticatedBytes.SignedLength(ref header);
             Span<byte> frame = buffer.AsSpan(offset, signedLength + WireFormat.SignatureLength);
@@ -179,7 +189,7 @@ namespace EdgeMesh.Security.Frames
             byte hops = AuthenticatedBytes.Mask(frame);
             try
             {
-                Blake2b.HashKeyed(_fingerprintKey, frame, fingerprint);
+                _fingerprints.Hash(frame, fingerprint);
                 ulong low = BinaryPrimitives.ReadUInt64LittleEndian(fingerprint);
                 ulong high = BinaryPrimitives.ReadUInt64LittleEndian(fingerprint.Slice(8));
                 if (_cache.Contains(header.Sender.Value, header.Sequence, low, high))
@@ -187,7 +197,7 @@ namespace EdgeMesh.Security.Frames
                     return FrameVerdict.Duplicate;
                 }
 
-                if (!covered && !Ed25519KeyPair.Verify(publicKey, frame.Slice(0, signedLength), frame.Slice(signedLength)))
+                if (!covered && !publicKey.Verify(frame.Slice(0, signedLength), frame.Slice(signedLength)))
                 {
                     return FrameVerdict.BadSignature;
                 }
@@ -226,7 +236,7 @@ namespace EdgeMesh.Security.Frames
                 FrameVerdict verdict = LookupSender(header.Sender, nowMs, out AdmittedPeer relay);
                 if (verdict == FrameVerdict.Accepted)
                 {
-                    verdict = CheckSignature(buffer, offset, ref header, _admission!.PublicKeyAt(relay.Slot), covered: false);
+                    verdict = CheckSignature(buffer, offset, ref header, _admission!.VerificationKeyAt(relay.Slot), covered: false);
                 }
 
                 if (verdict != FrameVerdict.Accepted)
@@ -249,7 +259,12 @@ namespace EdgeMesh.Security.Frames
                 return FrameVerdict.SenderMismatch;
             }
 
-            FrameVerdict signature = CheckSignature(buffer, offset, ref header, certificate.PublicKey, covered: false);
+            if (!Ed25519PublicKey.TryImport(certificate.PublicKey, out Ed25519PublicKey? senderKey))
+            {
+                return FrameVerdict.CertificateRejected;
+            }
+
+            FrameVerdict signature = CheckSignature(buffer, offset, ref header, senderKey, covered: false);
             if (signature != FrameVerdict.Accepted)
             {
                 return signature;

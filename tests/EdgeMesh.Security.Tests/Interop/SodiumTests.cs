@@ -1,3 +1,4 @@
+using System.IO;
 using System.Text;
 
 namespace EdgeMesh.Security.Tests.Interop
@@ -5,19 +6,20 @@ namespace EdgeMesh.Security.Tests.Interop
     public sealed class SodiumTests
     {
         [Fact]
-        public void Initializes_and_reports_a_version()
+        public void Initializes_from_the_library_the_package_ships()
         {
             Assert.True(Sodium.TryInitialize(out string? error), error);
-            Assert.Matches(@"^\d+\.\d+\.\d+", Sodium.Version);
+            string beside = Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native", "libsodium.so");
+            Assert.True(File.Exists(beside) || File.Exists(Path.Combine(AppContext.BaseDirectory, "libsodium.so")), "libsodium.so ships with the build output: " + beside);
         }
 
         [Fact]
-        public void A_missing_library_gives_a_message_naming_the_package()
+        public void A_missing_library_message_says_where_the_library_belongs()
         {
-            Assert.False(SodiumLibrary.TryLoad(new[] { "libsodium-does-not-exist.so.99" }, out IntPtr handle, out string? error));
-            Assert.Equal(IntPtr.Zero, handle);
-            Assert.Contains("libsodium23", error, StringComparison.Ordinal);
-            Assert.Contains("libsodium-does-not-exist.so.99", error, StringComparison.Ordinal);
+            string message = Sodium.MissingLibraryMessage("libsodium.so: cannot open shared object file");
+            Assert.Contains("libsodium.so", message, StringComparison.Ordinal);
+            Assert.Contains("same directory as the edgemesh executable", message, StringComparison.Ordinal);
+            Assert.DoesNotContain("apt-get", message, StringComparison.Ordinal);
         }
 
         [Fact]
@@ -89,13 +91,12 @@ namespace EdgeMesh.Security.Tests.Interop
             byte[] ad = Convert.FromHexString("50515253c0c1c2c3c4c5c6c7");
             byte[] plaintext = Encoding.ASCII.GetBytes("Ladies and Gentlemen of the class of '99: If I could offer you only one tip for the future, sunscreen would be it.");
             using var aead = new AeadKey(AeadAlgorithm.ChaCha20Poly1305, key);
-            byte[] ciphertext = new byte[plaintext.Length];
-            byte[] tag = new byte[16];
-            aead.Encrypt(nonce, plaintext, ad, ciphertext, tag);
+            byte[] ciphertext = new byte[plaintext.Length + 16];
+            aead.Encrypt(nonce, plaintext, ad, ciphertext);
             Assert.StartsWith("d31a8d34648e60db7b86afbc53ef7ec2", Convert.ToHexStringLower(ciphertext), StringComparison.Ordinal);
-            Assert.Equal("1ae10b594f09e26a7e902ecbd0600691", Convert.ToHexStringLower(tag));
-            byte[] decrypted = new byte[ciphertext.Length];
-            Assert.True(aead.TryDecrypt(nonce, ciphertext, tag, ad, decrypted));
+            Assert.Equal("1ae10b594f09e26a7e902ecbd0600691", Convert.ToHexStringLower(ciphertext.AsSpan(plaintext.Length)));
+            byte[] decrypted = new byte[plaintext.Length];
+            Assert.True(aead.TryDecrypt(nonce, ciphertext, ad, decrypted));
             Assert.Equal(plaintext, decrypted);
         }
 
@@ -109,17 +110,19 @@ namespace EdgeMesh.Security.Tests.Interop
             using var aead = new AeadKey(AeadAlgorithm.XChaCha20Poly1305, key);
             Assert.Equal(24, aead.NonceLength);
             byte[] message = Encoding.UTF8.GetBytes("direct message body");
-            byte[] ciphertext = new byte[message.Length];
-            byte[] tag = new byte[16];
-            aead.Encrypt(nonce, message, "header"u8, ciphertext, tag);
+            byte[] ciphertext = new byte[message.Length + 16];
+            aead.Encrypt(nonce, message, "header"u8, ciphertext);
             byte[] output = new byte[message.Length];
-            Assert.True(aead.TryDecrypt(nonce, ciphertext, tag, "header"u8, output));
+            Assert.True(aead.TryDecrypt(nonce, ciphertext, "header"u8, output));
             Assert.Equal(message, output);
             ciphertext[0] ^= 1;
-            Assert.False(aead.TryDecrypt(nonce, ciphertext, tag, "header"u8, output));
+            Assert.False(aead.TryDecrypt(nonce, ciphertext, "header"u8, output));
             ciphertext[0] ^= 1;
-            Assert.False(aead.TryDecrypt(nonce, ciphertext, tag, "other"u8, output));
-            Assert.False(aead.TryDecrypt(nonce.AsSpan(0, 12), ciphertext, tag, "header"u8, output));
+            ciphertext[^1] ^= 1;
+            Assert.False(aead.TryDecrypt(nonce, ciphertext, "header"u8, output));
+            ciphertext[^1] ^= 1;
+            Assert.False(aead.TryDecrypt(nonce, ciphertext, "other"u8, output));
+            Assert.False(aead.TryDecrypt(nonce.AsSpan(0, 12), ciphertext, "header"u8, output));
         }
 
         [Fact]
@@ -133,6 +136,29 @@ namespace EdgeMesh.Security.Tests.Interop
             byte[] short32 = new byte[32];
             Blake2b.Hash("abc"u8, short32);
             Assert.Equal("bddd813c634239723171ef3fee98579b94964e3bb1cb3e427262c8c068d52319", Convert.ToHexStringLower(short32));
+            byte[] short16 = new byte[16];
+            Blake2b.Hash("abc"u8, short16); // the outbox checksum: BLAKE2b-128, not a truncation
+            Assert.Equal("cf4ab791c62b8d2b2109c90275287816", Convert.ToHexStringLower(short16));
+            Assert.Throws<ArgumentException>(() => Blake2b.Hash("abc"u8, new byte[20]));
+        }
+
+        [Fact]
+        public void Keyed_Blake2b_matches_the_RFC_7693_keyed_construction_and_depends_on_the_key()
+        {
+            byte[] key = new byte[32];
+            key[0] = 1;
+            using var a = new Blake2bKeyedHash(key, 16);
+            key[0] = 2;
+            using var b = new Blake2bKeyedHash(key, 16);
+            byte[] x = new byte[16];
+            byte[] y = new byte[16];
+            a.Hash("frame"u8, x);
+            b.Hash("frame"u8, y);
+            Assert.NotEqual(x, y);
+            byte[] again = new byte[16];
+            a.Hash("frame"u8, again);
+            Assert.Equal(x, again);
+            Assert.Throws<ArgumentException>(() => new Blake2bKeyedHash(new byte[8], 16));
         }
     }
 }
