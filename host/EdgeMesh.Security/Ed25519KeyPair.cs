@@ -116,7 +116,7 @@ namespace EdgeMesh.Security
             try
             {
                 ExportSeed(seed);
-                SHA512.HashData(seed, hash);
+                NSec.Cryptography.HashAlgorithm.Sha512.Hash(seed, hash);
                 return X25519KeyPair.FromSecretKey(hash.Slice(0, X25519KeyPair.KeyLength));
             }
             finally
