@@ -12,10 +12,10 @@ namespace EdgeMesh.Transport
         /// </summary>
         void OnReceive(LinkChannel channel, LinkAddress from, byte[] buffer, int offset, int count);
 
-        /// <summary>A TCP connection was established (outbound or accepted); present credentials now.</summary>
-        void OnLinkUp(TcpLink link);
+        /// <summary>A TCP connection was established (outbound or accepted) or a serial line opened; present credentials now.</summary>
+        void OnLinkUp(LinkAddress link);
 
-        /// <summary>A TCP connection ended; an outbound link will be retried by its reconnect policy.</summary>
-        void OnLinkDown(TcpLink link);
+        /// <summary>A TCP connection ended or a serial line failed; outbound TCP links and serial lines are retried by their reconnect policy.</summary>
+        void OnLinkDown(LinkAddress link);
     }
 }

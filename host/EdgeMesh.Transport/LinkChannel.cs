@@ -11,5 +11,8 @@ namespace EdgeMesh.Transport
 
         /// <summary>A TCP connection.</summary>
         Tcp = 2,
+
+        /// <summary>A serial line (COBS + CRC-16 records, docs/link-framing.md §3).</summary>
+        Serial = 3,
     }
 }

@@ -50,5 +50,8 @@ namespace EdgeMesh.Transport
 
         /// <summary>The receiver threw while handling received bytes (a bug, logged; the loop went on).</summary>
         HandlerFaults = 15,
+
+        /// <summary>Serial: records rejected by the stream deframer (bad CRC or COBS, short, oversize): line noise or garbage.</summary>
+        LineNoise = 16,
     }
 }

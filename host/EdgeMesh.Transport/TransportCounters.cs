@@ -7,7 +7,7 @@ namespace EdgeMesh.Transport
     public sealed class TransportCounters
     {
         /// <summary>Number of <see cref="TransportCounter"/> values.</summary>
-        public const int Count = 16;
+        public const int Count = 17;
 
         private readonly long[] _values = new long[Count];
 

@@ -63,6 +63,9 @@ namespace EdgeMesh.Daemon.Configuration
         /// <summary>TCP links.</summary>
         public TcpConfig Tcp { get; set; } = new();
 
+        /// <summary>Serial lines the node speaks on (the <c>serial</c> array; empty by default).</summary>
+        public List<SerialConfig> Serial { get; set; } = new();
+
         /// <summary>Authentication limits.</summary>
         public SecurityConfig Security { get; set; } = new();
 
@@ -182,6 +185,7 @@ namespace EdgeMesh.Daemon.Configuration
             CheckRange(problems, "tcp.reconnectMaxMs", Tcp.ReconnectMaxMs, Math.Max(1, Tcp.ReconnectInitialMs), 3_600_000);
             CheckRange(problems, "tcp.sendQueueBytes", Tcp.SendQueueBytes, 70_000, 64 << 20);
             CheckRange(problems, "tcp.maxConnections", Tcp.MaxConnections, 1, 10_000);
+            CheckSerial(problems);
             CheckRange(problems, "security.maxClockSkewMs", Security.MaxClockSkewMs, 100, 3_600_000);
             CheckRange(problems, "security.admittedPeers", Security.AdmittedPeers, 1, 1 << 20);
             CheckRange(problems, "security.verifiedCache", Security.VerifiedCache, 4, 1 << 22);
@@ -189,6 +193,34 @@ namespace EdgeMesh.Daemon.Configuration
             CheckRange(problems, "security.replayWindowWords", Security.ReplayWindowWords, 1, 64);
             Dm.Validate(problems);
             return problems;
+        }
+
+        private void CheckSerial(List<string> problems)
+        {
+            var devices = new HashSet<string>(StringComparer.Ordinal);
+            for (int i = 0; i < Serial.Count; i++)
+            {
+                SerialConfig line = Serial[i];
+                string at = "serial[" + i + "]";
+                if (line == null)
+                {
+                    problems.Add(at + ": expected an object with at least \"device\"");
+                    continue;
+                }
+
+                if (string.IsNullOrWhiteSpace(line.Device))
+                {
+                    problems.Add(at + ".device: a device path is required (for example /dev/ttyUSB0)");
+                }
+                else if (!devices.Add(line.Device))
+                {
+                    problems.Add(at + ".device: " + line.Device + " is listed twice");
+                }
+
+                CheckRange(problems, at + ".baudRate", line.BaudRate, 300, 4_000_000);
+                CheckRange(problems, at + ".sendQueueBytes", line.SendQueueBytes, 4_096, 16 << 20);
+                CheckRange(problems, at + ".reopenMaxMs", line.ReopenMaxMs, 10, 600_000);
+            }
         }
 
         /// <summary>Resolves a file name from the configuration against the node directory.</summary>

@@ -30,7 +30,7 @@ namespace EdgeMesh.Daemon.Runtime
         }
 
         /// <inheritdoc />
-        void ILinkReceiver.OnLinkUp(TcpLink link)
+        void ILinkReceiver.OnLinkUp(LinkAddress link)
         {
             lock (_gate)
             {
@@ -45,7 +45,7 @@ namespace EdgeMesh.Daemon.Runtime
         }
 
         /// <inheritdoc />
-        void ILinkReceiver.OnLinkDown(TcpLink link)
+        void ILinkReceiver.OnLinkDown(LinkAddress link)
         {
             Log.LinkState(_log, link, "down");
         }

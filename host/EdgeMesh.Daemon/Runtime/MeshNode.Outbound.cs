@@ -123,9 +123,9 @@ namespace EdgeMesh.Daemon.Runtime
             {
                 _udp.Send(udp, frame);
             }
-            else if (to is TcpLink link)
+            else if (to is IFrameLink link)
             {
-                link.Send(frame);
+                link.Send(frame); // TCP connection or serial line; a refusal is counted by the link
             }
         }
 

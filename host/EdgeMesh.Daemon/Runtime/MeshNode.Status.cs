@@ -108,6 +108,10 @@ namespace EdgeMesh.Daemon.Runtime
             }
 
             FillTransport(counters.Transport, "tcp.", _tcp.Counters);
+            if (_serial.Links.Count > 0)
+            {
+                FillTransport(counters.Transport, "serial.", _serial.Counters);
+            }
             FillDirectoryCounters(counters);
             FillDirectCounters(counters.Direct);
             if (_mesh != null)

@@ -8,6 +8,7 @@ using EdgeMesh.Protocol.Wire;
 using EdgeMesh.Security.Frames;
 using EdgeMesh.Security.Identity;
 using EdgeMesh.Transport;
+using EdgeMesh.Transport.Serial;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeMesh.Daemon.Runtime
@@ -35,6 +36,7 @@ namespace EdgeMesh.Daemon.Runtime
         private readonly UdpTransport _udp;
         private readonly UdpTransport? _discovery;
         private readonly TcpTransport _tcp;
+        private readonly SerialTransport _serial;
         private readonly UdpAddress? _group;
         private readonly List<BootstrapTarget> _bootstrap = new();
         private readonly long[] _counters = new long[12];
@@ -97,6 +99,8 @@ namespace EdgeMesh.Daemon.Runtime
                     this,
                     clock);
                 _tcp.ErrorObserved = e => Log.SocketError(_log, "tcp", e.Message);
+                _serial = new SerialTransport(config.Serial.ConvertAll(line => line.ToOptions()), this, clock);
+                _serial.ErrorObserved = message => Log.SocketError(_log, "serial", message);
             }
             catch
             {
@@ -217,6 +221,7 @@ namespace EdgeMesh.Daemon.Runtime
             _udp.Start();
             _discovery?.Start();
             _tcp.Start();
+            _serial.Start();
             _timer = Task.Run(TimerLoopAsync, CancellationToken.None);
             Log.NodeUp(_log, Id, _config.Mode, _udp.LocalEndPoint, _tcp.LocalEndPoint, _group, _mesh != null);
         }
@@ -273,6 +278,7 @@ namespace EdgeMesh.Daemon.Runtime
             _udp.Dispose();
             _discovery?.Dispose();
             _tcp.Dispose();
+            _serial.Dispose();
             lock (_gate)
             {
                 _dm.Dispose();

@@ -12,7 +12,7 @@ namespace EdgeMesh.Transport
     /// into a bounded buffer (<see cref="TcpTransportOptions.SendQueueBytes"/>) and written by the
     /// link's writer; a full queue drops the frame and counts it, so a stalled peer never blocks the node.
     /// </summary>
-    public sealed class TcpLink : LinkAddress
+    public sealed class TcpLink : LinkAddress, IFrameLink
     {
         private readonly TransportCounters _counters;
         private readonly Lock _gate = new();

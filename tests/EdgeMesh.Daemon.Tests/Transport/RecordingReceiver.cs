@@ -12,7 +12,7 @@ namespace EdgeMesh.Daemon.Tests.Transport
 
         internal ConcurrentQueue<(LinkChannel Channel, LinkAddress From, byte[] Bytes)> Received { get; } = new();
 
-        internal ConcurrentQueue<(TcpLink Link, bool Up)> LinkEvents { get; } = new();
+        internal ConcurrentQueue<(LinkAddress Link, bool Up)> LinkEvents { get; } = new();
 
         internal Action<LinkAddress, byte[]>? OnBytes { get; set; }
 
@@ -30,13 +30,13 @@ namespace EdgeMesh.Daemon.Tests.Transport
             }
         }
 
-        public void OnLinkUp(TcpLink link)
+        public void OnLinkUp(LinkAddress link)
         {
             LinkEvents.Enqueue((link, true));
             _linkEvents.Release();
         }
 
-        public void OnLinkDown(TcpLink link)
+        public void OnLinkDown(LinkAddress link)
         {
             LinkEvents.Enqueue((link, false));
             _linkEvents.Release();
