@@ -131,7 +131,7 @@ namespace EdgeMesh.Messaging
             // Not remembered and not acknowledged when there is no room, when another sender's unread
             // message holds the same request id (the store's key), or when it cannot be persisted:
             // the sender's next attempt finds room or expires.
-            if (_inbox.Count >= _options.InboxCapacity || _inboxBytes + payload.Length > _options.InboxMaxBytes || _inboxIds.Contains(header.RequestId))
+            if (_inbox.Count + _leases.Count >= _options.InboxCapacity || _inboxBytes + payload.Length > _options.InboxMaxBytes || _inboxIds.Contains(header.RequestId))
             {
                 return Refuse(DmRefusal.InboxFull);
             }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using EdgeMesh.Messaging.Delivery;
 using EdgeMesh.Messaging.Keys;
 using EdgeMesh.Messaging.Policy;
@@ -40,6 +41,8 @@ namespace EdgeMesh.Messaging
         private readonly Queue<DmTransmission> _transmit = new Queue<DmTransmission>();
         private readonly Queue<DirectMessage> _inbox = new Queue<DirectMessage>();
         private readonly HashSet<DmRequestId> _inboxIds = new HashSet<DmRequestId>();
+        private readonly InboxLeases _leases = new InboxLeases();
+        private readonly List<DirectMessage> _returned = new List<DirectMessage>();
         private readonly Queue<DmReceipt> _receipts = new Queue<DmReceipt>();
         private readonly long[] _counters = new long[CounterCount];
         private readonly long[] _refusals = new long[RefusalCount];
@@ -113,7 +116,7 @@ namespace EdgeMesh.Messaging
         {
             get
             {
-                long next = Math.Min(Math.Min(_reassembly.NextExpiryMs, _dedupe.NextExpiryMs), NextPacingMs);
+                long next = Math.Min(Math.Min(_reassembly.NextExpiryMs, _dedupe.NextExpiryMs), Math.Min(NextPacingMs, _leases.NextExpiryMs));
                 foreach (OutgoingMessage message in _outgoing.Values)
                 {
                     next = Math.Min(next, message.DueMs);
@@ -179,6 +182,7 @@ namespace EdgeMesh.Messaging
             destination.Add(new KeyValuePair<string, long>("dm_outbox_messages", OutboxCount));
             destination.Add(new KeyValuePair<string, long>("dm_outbox_bytes", OutboxBytes));
             destination.Add(new KeyValuePair<string, long>("dm_inbox_messages", InboxCount));
+            destination.Add(new KeyValuePair<string, long>("dm_inbox_leased", LeasedCount));
             destination.Add(new KeyValuePair<string, long>("dm_routes", Routes.Count));
             destination.Add(new KeyValuePair<string, long>("dm_route_evictions", Routes.Evictions));
         }
@@ -189,20 +193,71 @@ namespace EdgeMesh.Messaging
             return _transmit.TryDequeue(out transmission);
         }
 
-        /// <summary>Takes the next message delivered to this node (and deletes it from the inbox store: it is the application's now).</summary>
-        public bool TryTakeMessage(out DirectMessage message)
+        /// <summary>
+        /// Takes the next message delivered to this node and deletes it from the inbox store at once:
+        /// it is the caller's now, and lost if the caller fails to hand it on. Readers across a process
+        /// or network boundary use <see cref="TryLeaseMessage"/> and <see cref="ConfirmMessage"/> instead.
+        /// </summary>
+        public bool TryTakeMessage([NotNullWhen(true)] out DirectMessage? message)
         {
-            if (!_inbox.TryDequeue(out DirectMessage? taken))
+            if (!_inbox.TryDequeue(out message))
             {
-                message = null!;
                 return false;
             }
 
-            _inboxBytes -= taken.Payload.Length;
-            _inboxIds.Remove(taken.RequestId);
-            _inboxStore?.Delete(taken.RequestId);
-            message = taken;
+            Forget(message);
             return true;
+        }
+
+        /// <summary>
+        /// Hands out the next message under a lease of <paramref name="leaseMs"/>: it stays in the inbox
+        /// store until <see cref="ConfirmMessage"/>, and goes back to the inbox (counted as
+        /// <see cref="DmCounter.LeasesExpired"/>) when the lease runs out first.
+        /// </summary>
+        public bool TryLeaseMessage(long nowMs, long leaseMs, [NotNullWhen(true)] out DirectMessage? message)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(leaseMs, 1);
+            if (!_inbox.TryDequeue(out message))
+            {
+                return false;
+            }
+
+            _leases.Add(message, nowMs + leaseMs);
+            return true;
+        }
+
+        /// <summary>Frees a leased message for good; false when it is not leased (unknown, confirmed before, or its lease ran out).</summary>
+        public bool ConfirmMessage(DmRequestId requestId)
+        {
+            if (!_leases.TryRemove(requestId, out DirectMessage message))
+            {
+                return false;
+            }
+
+            Forget(message);
+            return true;
+        }
+
+        /// <summary>Messages handed out under a lease and not confirmed yet.</summary>
+        public int LeasedCount => _leases.Count;
+
+        private void Forget(DirectMessage message)
+        {
+            _inboxBytes -= message.Payload.Length;
+            _inboxIds.Remove(message.RequestId);
+            _inboxStore?.Delete(message.RequestId);
+        }
+
+        private void ReturnExpiredLeases(long nowMs)
+        {
+            _returned.Clear();
+            int count = _leases.ReturnExpired(nowMs, _returned);
+            foreach (DirectMessage message in _returned)
+            {
+                _inbox.Enqueue(message);
+            }
+
+            _counters[(int)DmCounter.LeasesExpired] += count;
         }
 
         /// <summary>Takes the next send outcome.</summary>
@@ -253,6 +308,7 @@ namespace EdgeMesh.Messaging
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             Routes.Sweep(nowMs);
+            ReturnExpiredLeases(nowMs);
             _dedupe.Sweep(nowMs);
             _reassembly.Sweep(nowMs);
             _due.Clear();

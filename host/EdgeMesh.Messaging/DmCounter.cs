@@ -74,5 +74,8 @@ namespace EdgeMesh.Messaging
 
         /// <summary>Fragments that waited for pacing budget instead of leaving at once (<see cref="DmOptions.FragmentsPerSecond"/>).</summary>
         FragmentsPaced = 23,
+
+        /// <summary>Messages handed out with a lease whose reader never confirmed them in time; they went back to the inbox.</summary>
+        LeasesExpired = 24,
     }
 }

@@ -218,7 +218,7 @@ namespace EdgeMesh.Simulation
                 }
             }
 
-            while (node.Messenger.TryTakeMessage(out DirectMessage message))
+            while (node.Messenger.TryTakeMessage(out DirectMessage? message))
             {
                 node.Received.Add(message);
                 Simulator.Trace.Add(0xD0000000UL | (uint)index);

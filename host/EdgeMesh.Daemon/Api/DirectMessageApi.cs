@@ -30,6 +30,12 @@ namespace EdgeMesh.Daemon.Api
         /// <summary>Longest wait of <c>POST /v1/dm</c> and <c>GET /v1/dm/inbox</c>, in seconds.</summary>
         public const double MaxWaitSeconds = 3600;
 
+        /// <summary>Default lease of <c>GET /v1/dm/inbox</c>, in seconds: an unconfirmed message comes back after it.</summary>
+        public const double DefaultLeaseSeconds = 30;
+
+        /// <summary>Longest lease, in seconds.</summary>
+        public const double MaxLeaseSeconds = 3600;
+
         /// <summary>Most messages one <c>GET /v1/dm/inbox</c> returns.</summary>
         public const int MaxInboxBatch = 1024;
 
@@ -41,6 +47,7 @@ namespace EdgeMesh.Daemon.Api
             ArgumentNullException.ThrowIfNull(app);
             app.MapPost("/v1/dm", (DmSendRequest request, HttpContext context) => SendAsync(node, request, context.RequestAborted));
             app.MapGet("/v1/dm/inbox", (HttpContext context) => InboxAsync(node, context));
+            app.MapPost("/v1/dm/inbox/confirm", (DmConfirmRequest request) => Confirm(node, request));
             app.MapGet("/v1/dm/stream", (HttpContext context) => StreamAsync(node, context));
         }
 
@@ -178,10 +185,11 @@ namespace EdgeMesh.Daemon.Api
 
         private static async Task InboxAsync(MeshNode node, HttpContext context)
         {
-            if (!TryQuery(context, "wait", 0, MaxWaitSeconds, 0, out double wait) || !TryQuery(context, "count", 1, MaxInboxBatch, MaxInboxBatch, out double count))
+            if (!TryQuery(context, "wait", 0, MaxWaitSeconds, 0, out double wait) || !TryQuery(context, "count", 1, MaxInboxBatch, MaxInboxBatch, out double count)
+                || !TryQuery(context, "lease", 0, MaxLeaseSeconds, DefaultLeaseSeconds, out double lease))
             {
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                await context.Response.WriteAsync("wait must be 0.." + MaxWaitSeconds + " seconds and count 1.." + MaxInboxBatch + "\n", context.RequestAborted).ConfigureAwait(false);
+                await context.Response.WriteAsync("wait must be 0.." + MaxWaitSeconds + " seconds, count 1.." + MaxInboxBatch + " and lease 0.." + MaxLeaseSeconds + " seconds\n", context.RequestAborted).ConfigureAwait(false);
                 return;
             }
 
@@ -200,12 +208,50 @@ namespace EdgeMesh.Daemon.Api
             }
 
             var events = new List<DmEvent>();
-            foreach (DirectMessage message in node.TakeDirectMessages((int)count))
+            if (lease == 0)
             {
-                events.Add(ToEvent(message));
+                // The one-step take: deleted now, lost if this response never reaches the reader.
+                foreach (DirectMessage message in node.TakeDirectMessages((int)count))
+                {
+                    events.Add(ToEvent(message));
+                }
+            }
+            else
+            {
+                long leaseMs = Math.Max(1, (long)Math.Round(lease * 1000));
+                long expires = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + leaseMs;
+                foreach (DirectMessage message in node.LeaseDirectMessages((int)count, leaseMs))
+                {
+                    DmEvent e = ToEvent(message);
+                    e.LeaseExpiresAtMs = expires;
+                    events.Add(e);
+                }
             }
 
             await Results.Json(events, ApiJsonContext.Default.ListDmEvent).ExecuteAsync(context).ConfigureAwait(false);
+        }
+
+        private static IResult Confirm(MeshNode node, DmConfirmRequest request)
+        {
+            List<string> texts = request.RequestIds ?? new List<string>();
+            if (texts.Count > MaxInboxBatch)
+            {
+                return Results.Json(new DmConfirmResponse { Error = "at most " + MaxInboxBatch + " request ids per call" }, ApiJsonContext.Default.DmConfirmResponse, statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            var ids = new List<DmRequestId>(texts.Count);
+            foreach (string text in texts)
+            {
+                if (!DmRequestId.TryParse(text, out DmRequestId id))
+                {
+                    return Results.Json(new DmConfirmResponse { Error = "'" + text + "' is not a request id (32 hex digits)" }, ApiJsonContext.Default.DmConfirmResponse, statusCode: StatusCodes.Status400BadRequest);
+                }
+
+                ids.Add(id);
+            }
+
+            int confirmed = node.ConfirmDirectMessages(ids);
+            return Results.Json(new DmConfirmResponse { Confirmed = confirmed, NotLeased = ids.Count - confirmed }, ApiJsonContext.Default.DmConfirmResponse);
         }
 
         private static async Task StreamAsync(MeshNode node, HttpContext context)

@@ -29,5 +29,8 @@ namespace EdgeMesh.Daemon.Api
 
         /// <summary>How its last fragment arrived: direct, gossip or loopback.</summary>
         public string Path { get; set; } = string.Empty;
+
+        /// <summary>With a leased take: until when (Unix ms) the message waits for <c>POST /v1/dm/inbox/confirm</c> before it returns to the inbox.</summary>
+        public long? LeaseExpiresAtMs { get; set; }
     }
 }

@@ -93,13 +93,52 @@ namespace EdgeMesh.Daemon.Runtime
             var taken = new List<DirectMessage>();
             lock (_gate)
             {
-                while (taken.Count < max && !_disposed && _dm.TryTakeMessage(out DirectMessage message))
+                while (taken.Count < max && !_disposed && _dm.TryTakeMessage(out DirectMessage? message))
                 {
                     taken.Add(message);
                 }
             }
 
             return taken;
+        }
+
+        /// <summary>
+        /// Hands out up to <paramref name="max"/> received direct messages, oldest first, under a lease
+        /// of <paramref name="leaseMs"/>: each stays in the persisted inbox until
+        /// <see cref="ConfirmDirectMessages"/> and comes back when its lease runs out unconfirmed.
+        /// </summary>
+        public List<DirectMessage> LeaseDirectMessages(int max, long leaseMs)
+        {
+            var leased = new List<DirectMessage>();
+            lock (_gate)
+            {
+                long now = NowMs;
+                while (leased.Count < max && !_disposed && _dm.TryLeaseMessage(now, leaseMs, out DirectMessage? message))
+                {
+                    leased.Add(message);
+                }
+            }
+
+            return leased;
+        }
+
+        /// <summary>Confirms leased messages; returns how many were leased (the others were unknown, confirmed before, or had returned to the inbox).</summary>
+        public int ConfirmDirectMessages(IReadOnlyList<DmRequestId> requestIds)
+        {
+            ArgumentNullException.ThrowIfNull(requestIds);
+            int confirmed = 0;
+            lock (_gate)
+            {
+                foreach (DmRequestId id in requestIds)
+                {
+                    if (!_disposed && _dm.ConfirmMessage(id))
+                    {
+                        confirmed++;
+                    }
+                }
+            }
+
+            return confirmed;
         }
 
         /// <summary>Completes when a received direct message is waiting (at once if one is).</summary>

@@ -112,6 +112,15 @@ namespace EdgeMesh.Node.Commands
                     Print(parse, e, json);
                 }
 
+                // The node leased these (30 s by default); confirm only once they are printed, so a
+                // message this process never got to show comes back instead of being lost.
+                if (events.Count > 0)
+                {
+                    await Cli.Out(parse).FlushAsync(token).ConfigureAwait(false);
+                    var confirm = new DmConfirmRequest { RequestIds = events.ConvertAll(e => e.RequestId) };
+                    await client.PostAsync("/v1/dm/inbox/confirm", confirm, ApiJsonContext.Default.DmConfirmRequest, ApiJsonContext.Default.DmConfirmResponse, token).ConfigureAwait(false);
+                }
+
                 received += events.Count;
                 if ((wanted > 0 && received >= wanted) || remaining <= 0 || (events.Count == 0 && seconds == 0))
                 {

@@ -61,6 +61,12 @@ namespace EdgeMesh.Daemon.Tests.Processes
             Assert.Equal("hello from n0", message.RootElement.GetProperty("text").GetString());
             Assert.Equal(await nodes[0].NodeId(), message.RootElement.GetProperty("sender").GetString());
             Assert.Equal(receipt.RootElement.GetProperty("requestId").GetString(), message.RootElement.GetProperty("requestId").GetString());
+
+            // `inbox` confirms what it printed: nothing stays leased, nothing will come back.
+            using JsonDocument status = JsonDocument.Parse(await nodes[1].Api.GetStringAsync("/v1/status"));
+            JsonElement direct = status.RootElement.GetProperty("counters").GetProperty("direct");
+            Assert.Equal(0, direct.GetProperty("dm_inbox_leased").GetInt64());
+            Assert.Equal(0, direct.GetProperty("dm_inbox_messages").GetInt64());
         }
 
         [Fact]

@@ -38,11 +38,21 @@ namespace EdgeMesh.Daemon.Tests.Processes
             }
         }
 
-        /// <summary>The executable next to this test build: host/EdgeMesh.Node/bin/CONFIG/net10.0/edgemesh.</summary>
+        /// <summary>
+        /// $EDGEMESH_BINARY when set (for example the NativeAOT build in artifacts/aot/linux-x64), else
+        /// the executable next to this test build: host/EdgeMesh.Node/bin/CONFIG/net10.0/edgemesh.
+        /// </summary>
         internal static string Executable
         {
             get
             {
+                string? chosen = Environment.GetEnvironmentVariable("EDGEMESH_BINARY");
+                if (!string.IsNullOrEmpty(chosen))
+                {
+                    Assert.True(File.Exists(chosen), "EDGEMESH_BINARY names no file: " + chosen);
+                    return Path.GetFullPath(chosen);
+                }
+
                 var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
                 string configuration = testBin.Parent!.Name;
                 string root = testBin.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;

@@ -177,7 +177,7 @@ namespace EdgeMesh.Daemon.Tests.Runtime
             return node.GetPeers().Any(p => p.Id == other.Id.ToString());
         }
 
-        private static async Task<LocalApi> StartApi(MeshNode node, NodeConfig config, string dir)
+        internal static async Task<LocalApi> StartApi(MeshNode node, NodeConfig config, string dir)
         {
             Assert.True(LocalApi.TryCreate(node, config, dir, LogLevel.None, out LocalApi? api, out string error), error);
             await api!.StartAsync(CancellationToken.None);

@@ -85,7 +85,7 @@ namespace EdgeMesh.Daemon.Tests.Runtime
             }
 
             Assert.Equal(DmReceiptStatus.Accepted, (await receipt).Status);
-            Assert.True(x.Messenger.TryTakeMessage(out DirectMessage message));
+            Assert.True(x.Messenger.TryTakeMessage(out DirectMessage? message));
             Assert.Equal(secret.ToString(), DirectMessageApi.ToEvent(message).Text);
 
             List<byte[]> captured = x.Captured;

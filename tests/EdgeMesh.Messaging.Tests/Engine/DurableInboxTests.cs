@@ -57,13 +57,13 @@ namespace EdgeMesh.Messaging.Tests.Engine
             fleet.SendText(0, 1, "two");
             fleet.Network.RunFor(1_000);
             Assert.Equal(2, inbox.Count);
-            Assert.True(fleet[1].TryTakeMessage(out DirectMessage first));
+            Assert.True(fleet[1].TryTakeMessage(out DirectMessage? first));
             Assert.Equal("one", Encoding.UTF8.GetString(first.Payload.Span));
             Assert.Equal(1, inbox.Count);
 
             DirectMessenger restarted = fleet.Restart(1, new MemoryOutboxStore(), inbox);
             Assert.Equal(1, restarted.RestoreInbox(fleet.Network.Now).Resumed);
-            Assert.True(restarted.TryTakeMessage(out DirectMessage second));
+            Assert.True(restarted.TryTakeMessage(out DirectMessage? second));
             Assert.Equal("two", Encoding.UTF8.GetString(second.Payload.Span));
             Assert.False(restarted.TryTakeMessage(out _));
             Assert.Equal(0, inbox.Count);

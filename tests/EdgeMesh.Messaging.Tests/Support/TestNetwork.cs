@@ -145,7 +145,7 @@ namespace EdgeMesh.Messaging.Tests.Support
         {
             foreach (Node node in _nodes.Values)
             {
-                while (node.TakesMessages && node.Messenger.TryTakeMessage(out DirectMessage message))
+                while (node.TakesMessages && node.Messenger.TryTakeMessage(out DirectMessage? message))
                 {
                     node.Received.Add(message);
                 }
