@@ -14,6 +14,8 @@ namespace EdgeMesh.Daemon.Api
     [JsonSerializable(typeof(DmSendResponse))]
     [JsonSerializable(typeof(DmEvent))]
     [JsonSerializable(typeof(List<DmEvent>))]
+    [JsonSerializable(typeof(ApiError))]
+    [JsonSerializable(typeof(RevocationResponse))]
     public sealed partial class ApiJsonContext : JsonSerializerContext
     {
     }

@@ -180,8 +180,7 @@ namespace EdgeMesh.Daemon.Api
         {
             if (!TryQuery(context, "wait", 0, MaxWaitSeconds, 0, out double wait) || !TryQuery(context, "count", 1, MaxInboxBatch, MaxInboxBatch, out double count))
             {
-                context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                await context.Response.WriteAsync("wait must be 0.." + MaxWaitSeconds + " seconds and count 1.." + MaxInboxBatch + "\n", context.RequestAborted).ConfigureAwait(false);
+                await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, "wait must be 0.." + MaxWaitSeconds + " seconds and count 1.." + MaxInboxBatch).ConfigureAwait(false);
                 return;
             }
 

@@ -27,6 +27,7 @@ namespace EdgeMesh.Daemon.Runtime
                     Tcp = _tcp.LocalEndPoint?.ToString(),
                     MeshProtocol = _mesh != null,
                     Peers = PeersLocked(now),
+                    RevocationListVersion = _security.Admission?.RevocationListVersion ?? 0,
                 };
                 FillCounters(status.Counters);
                 return status;
@@ -109,6 +110,7 @@ namespace EdgeMesh.Daemon.Runtime
 
             FillTransport(counters.Transport, "tcp.", _tcp.Counters);
             FillDirectoryCounters(counters);
+            FillRevocationCounters(counters);
             FillDirectCounters(counters.Direct);
             if (_mesh != null)
             {

@@ -127,6 +127,17 @@ namespace EdgeMesh.Security.Admission
             return error;
         }
 
+        /// <summary>
+        /// Why <see cref="Check"/> would refuse <paramref name="certificate"/> at <paramref name="nowMs"/>,
+        /// without counting it again (for a log line about a refusal already counted).
+        /// </summary>
+        public AdmissionError Explain(ReadOnlySpan<byte> certificate, long nowMs, out ulong fleetId)
+        {
+            AdmissionError error = NodeCertificate.TryParse(certificate, out NodeCertificate parsed);
+            fleetId = error == AdmissionError.None ? parsed.FleetId : 0;
+            return error == AdmissionError.None ? CheckParsed(parsed, nowMs) : error;
+        }
+
         /// <summary>Status of <paramref name="id"/> at <paramref name="nowMs"/>; an expired entry is removed.</summary>
         public PeerStatus Lookup(NodeId id, long nowMs, out AdmittedPeer peer)
         {
