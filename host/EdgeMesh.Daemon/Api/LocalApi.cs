@@ -78,6 +78,8 @@ namespace EdgeMesh.Daemon.Api
             builder.WebHost.UseKestrelCore().ConfigureKestrel(o => o.Listen(endPoint));
             builder.Services.AddRoutingCore();
             NodeLogging.Configure(builder.Logging, logLevel);
+            // A taken port is reported by `edgemesh run` in one line; the host's own error would add a stack trace.
+            builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
             builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
             // Binding failures (not JSON, wrong content type) throw, so ApiErrors answers them with a JSON body.
             builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -182,7 +182,7 @@ namespace EdgeMesh.Daemon.Runtime
             {
                 direct!.Dispose();
                 security!.Dispose();
-                error = "cannot bind " + config.Listen + " / discovery port " + config.Discovery.Port + ": " + e.Message;
+                error = PortConflict.Describe(config, e);
                 return false;
             }
         }
