@@ -22,7 +22,8 @@ namespace EdgeMesh.Daemon.Runtime
         internal const long WindowMs = 60_000;
 
         private readonly HashSet<(ulong Peer, FrameVerdict Reason)> _logged = new();
-        private long _windowStartMs = long.MinValue;
+        private long _windowStartMs;
+        private bool _windowOpen;
         private int _linesInWindow;
         private long _suppressedInWindow;
 
@@ -40,8 +41,9 @@ namespace EdgeMesh.Daemon.Runtime
         internal bool ShouldLog(NodeId peer, FrameVerdict reason, long nowMs, out long suppressedBefore)
         {
             suppressedBefore = 0;
-            if (nowMs - _windowStartMs >= WindowMs)
+            if (!_windowOpen || nowMs - _windowStartMs >= WindowMs)
             {
+                _windowOpen = true;
                 suppressedBefore = _suppressedInWindow;
                 _windowStartMs = nowMs;
                 _linesInWindow = 0;
