@@ -32,7 +32,7 @@ namespace EdgeMesh.Daemon.Runtime
         private readonly Dictionary<ulong, long> _revocationSentMs = new();
         private string _directory = string.Empty;
         private long _nextRevocationOfferMs;
-        private long _lastRevocationRequestMs = long.MinValue;
+        private long _lastRevocationRequestMs = long.MinValue / 2; // far past, without overflowing now - last
 
         private enum RevocationCounter
         {
