@@ -137,6 +137,12 @@ namespace EdgeMesh.Node.Demo
                 // Tick k starts at k × tick by the clock; one more than two ticks late is skipped (and
                 // counted) so an overloaded machine thins the traffic instead of the run growing.
                 long dueMs = (long)tick * tickMs;
+                if (elapsed.Elapsed >= _duration && motionSent)
+                {
+                    _skippedTicks += ticks - tick;
+                    break; // the duration is over by the clock
+                }
+
                 if (elapsed.ElapsedMilliseconds >= dueMs + (2L * tickMs) && tick != ticks / 2)
                 {
                     _skippedTicks++;

@@ -113,7 +113,26 @@ namespace EdgeMesh.Daemon.Tests.Processes
             await Task.Delay(1_000, ct);
             Assert.False(await Lists(c, revokedId), c.Output);
             Assert.True(File.Exists(Path.Combine(dirs["c"], "revocations.bin")));
-            Assert.Contains("revoked", a.Output + b.Output + c.Output, StringComparison.Ordinal);
+            // B refused R's beacons all along, and said so once, with R's id and the reason.
+            Assert.Equal(1, Occurrences(b.Output, "refused peer " + revokedId + " at "));
+            Assert.Contains("refused peer " + revokedId + " at udp://127.0.0.1:", b.Output, StringComparison.Ordinal);
+            Assert.Contains(": revoked (on the fleet's revocation list, version 2)", b.Output, StringComparison.Ordinal);
+
+            // A node of another fleet on the same discovery group: both sides log the refusal, once.
+            string otherFleet = Path.Combine(_root, "other-fleet");
+            string x = Path.Combine(_root, "x");
+            MultiProcessTests.Succeeds(EdgemeshProcess.RunToEnd("fleet", "init", "--out", otherFleet));
+            string xApi = "127.0.0.1:" + MultiProcessTests.FreeTcpPort();
+            MultiProcessTests.Succeeds(EdgemeshProcess.RunToEnd("init", "--dir", x, "--fleet", otherFleet, "--listen", "127.0.0.1:" + UdpTransportTests.FreeUdpPort(), "--api", xApi));
+            MultiProcessTests.KeepDiscoveryOnThisHost(Path.Combine(x, "edgemesh.json"), discoveryPort);
+            EdgemeshProcess stranger = Start(x, xApi);
+            string strangerId = await WhenUp(stranger, ct);
+            clock.Restart();
+            await WithinBound(() => Task.FromResult(a.Output.Contains("refused peer " + strangerId, StringComparison.Ordinal) && stranger.Output.Contains("another fleet", StringComparison.Ordinal)), new[] { a, stranger }, clock, ct);
+            await Task.Delay(1_500, ct); // several more beacons each way
+            Assert.Equal(1, Occurrences(a.Output, "refused peer " + strangerId + " at "));
+            Assert.Contains("its certificate is for another fleet", a.Output, StringComparison.Ordinal);
+            Assert.True(Occurrences(stranger.Output, "another fleet") <= 4, stranger.Output); // one line per refused peer (A, B, C, R)
 
             // For the record: how long it took, against the stated bound.
             Console.WriteLine("revocation reached B in " + reachedB.TotalMilliseconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture) + " ms and the late joiner in " + reachedC.TotalMilliseconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture) + " ms (bound " + Bound.TotalSeconds + " s)");
@@ -135,6 +154,33 @@ namespace EdgeMesh.Daemon.Tests.Processes
             {
                 Assert.True(clock.Elapsed < Bound, "not within " + Bound.TotalSeconds + " s:\n" + string.Join("\n---\n", nodes.Select(n => n.Output)));
                 await Task.Delay(50, ct);
+            }
+        }
+
+        private static int Occurrences(string text, string part)
+        {
+            int count = 0;
+            for (int at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+            {
+                count++;
+            }
+
+            return count;
+        }
+
+        private static async Task<string> WhenUp(EdgemeshProcess node, CancellationToken ct)
+        {
+            while (true)
+            {
+                try
+                {
+                    return await node.NodeId();
+                }
+                catch (HttpRequestException)
+                {
+                    Assert.False(node.HasExited, node.Output);
+                    await Task.Delay(50, ct);
+                }
             }
         }
 

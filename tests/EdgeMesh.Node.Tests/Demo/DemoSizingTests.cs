@@ -50,12 +50,14 @@ namespace EdgeMesh.Node.Tests.Demo
         [Fact]
         public async Task TheDurationIsAWallClockBoundAndTheLastFrameIsTheSummary()
         {
-            var view = new RecordingView();
+            // A view that takes 400 ms per frame stands in for a machine that falls behind: the
+            // traffic must still stop when the duration is over, not a frame's delay per second later.
+            var view = new RecordingView { Delay = TimeSpan.FromMilliseconds(400) };
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            FleetDemoResult result = await new FleetDemo(view, DemoPlan.Default(3, TimeSpan.FromSeconds(2))).RunAsync(CancellationToken.None);
+            FleetDemoResult result = await new FleetDemo(view, DemoPlan.Default(3, TimeSpan.FromSeconds(3))).RunAsync(CancellationToken.None);
             Assert.True(result.Success);
-            Assert.InRange(result.DurationSeconds, 1.9, 2.4);
-            Assert.True(result.WallSeconds <= 2.4 + FleetDemo.DrainPatience.TotalSeconds, "traffic and drain took " + result.WallSeconds + " s");
+            Assert.InRange(result.DurationSeconds, 2.9, 3.3);
+            Assert.True(result.WallSeconds <= 3.3 + FleetDemo.DrainPatience.TotalSeconds + 0.5, "traffic and drain took " + result.WallSeconds + " s");
             Assert.True(result.CpuCores > 0 && result.CpuMicrosecondsPerDelivery > 0);
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30));
 
@@ -74,11 +76,20 @@ namespace EdgeMesh.Node.Tests.Demo
         {
             internal List<FleetDemoSnapshot> Frames { get; } = new();
 
+            internal TimeSpan Delay { get; init; }
+
             public void Joined(int joined, int nodes, double seconds)
             {
             }
 
-            public void Update(FleetDemoSnapshot snapshot) => Frames.Add(snapshot);
+            public void Update(FleetDemoSnapshot snapshot)
+            {
+                Frames.Add(snapshot);
+                if (!snapshot.Final)
+                {
+                    Thread.Sleep(Delay);
+                }
+            }
         }
     }
 }
