@@ -25,6 +25,21 @@ namespace EdgeMesh.Daemon.Runtime
                 return;
             }
 
+            // A refused certificate says why; revoked and expired are the same news as the frame
+            // verdicts of the same name, so they share their once-per-peer entry.
+            AdmissionError why = AdmissionError.None;
+            ulong fleet = 0;
+            if (verdict == FrameVerdict.CertificateRejected && _security.Admission != null)
+            {
+                why = _security.Admission.Explain(buffer.AsSpan(FrameCodec.PayloadOffset(offset), header.PayloadLength), now, out fleet);
+                verdict = why switch
+                {
+                    AdmissionError.Revoked => FrameVerdict.SenderRevoked,
+                    AdmissionError.Expired => FrameVerdict.CertificateExpired,
+                    _ => verdict,
+                };
+            }
+
             bool log = _refusals.ShouldLog(header.Sender, verdict, now, out long suppressed);
             if (suppressed > 0)
             {
@@ -33,11 +48,11 @@ namespace EdgeMesh.Daemon.Runtime
 
             if (log)
             {
-                Log.PeerRefused(_log, NodeIds.FormatShort(header.Sender), from.ToString() ?? "?", Describe(verdict, ref header, buffer, offset, now));
+                Log.PeerRefused(_log, NodeIds.FormatShort(header.Sender), from.ToString() ?? "?", Describe(verdict, why, fleet, ref header, now));
             }
         }
 
-        private string Describe(FrameVerdict verdict, ref FrameHeader header, byte[] buffer, int offset, long now)
+        private string Describe(FrameVerdict verdict, AdmissionError why, ulong fleet, ref FrameHeader header, long now)
         {
             switch (verdict)
             {
@@ -55,15 +70,12 @@ namespace EdgeMesh.Daemon.Runtime
                     return "it runs another security mode (" + header.Security + "; this node: " + _security.Profile.ToString().ToLowerInvariant() + ")";
                 case FrameVerdict.TimestampOutOfWindow:
                     return "its clock is off by more than security.maxClockSkewMs (" + ((long)header.TimestampMs - now) + " ms)";
-                case FrameVerdict.CertificateRejected when _security.Admission != null:
-                    PeerAdmission admission = _security.Admission;
-                    AdmissionError why = admission.Explain(buffer.AsSpan(FrameCodec.PayloadOffset(offset), header.PayloadLength), now, out ulong fleet);
+                case FrameVerdict.CertificateRejected:
                     return why switch
                     {
-                        AdmissionError.WrongFleet => "its certificate is for another fleet (" + FleetAuthority.FormatFleetId(fleet) + "; this node's fleet is " + FleetAuthority.FormatFleetId(admission.FleetId) + ")",
-                        AdmissionError.Expired => "its certificate has expired (renew it with edgemesh fleet enroll)",
+                        AdmissionError.WrongFleet => "its certificate is for another fleet (" + FleetAuthority.FormatFleetId(fleet) + "; this node's fleet is " + FleetAuthority.FormatFleetId(_security.Admission!.FleetId) + ")",
                         AdmissionError.NotYetValid => "its certificate is not valid yet (check the clocks)",
-                        AdmissionError.Revoked => "revoked (on the fleet's revocation list, version " + admission.RevocationListVersion + ")",
+                        AdmissionError.BadSignature => "its certificate's signature does not verify under this fleet's root",
                         _ => "its certificate was refused (" + why + ")",
                     };
                 default:
