@@ -9,10 +9,10 @@ namespace EdgeMesh.Daemon.Configuration
     /// (listen, tcp.listen, discovery.port or api), found by binding each configured address again
     /// once the node's own sockets are closed.
     /// </summary>
-    public static class PortConflict
+    internal static class PortConflict
     {
         /// <summary>The sentence for a bind failure of the node's sockets (<paramref name="error"/> is what the socket said).</summary>
-        public static string Describe(NodeConfig config, SocketException error)
+        internal static string Describe(NodeConfig config, SocketException error)
         {
             System.ArgumentNullException.ThrowIfNull(config);
             System.ArgumentNullException.ThrowIfNull(error);
@@ -35,7 +35,7 @@ namespace EdgeMesh.Daemon.Configuration
         }
 
         /// <summary>The sentence for the local API's address being taken.</summary>
-        public static string DescribeApi(NodeConfig config)
+        internal static string DescribeApi(NodeConfig config)
         {
             System.ArgumentNullException.ThrowIfNull(config);
             return Literal(config.Api) is IPEndPoint api ? InUse("TCP", api, "api") : "api " + config.Api + ": the address is already in use";
