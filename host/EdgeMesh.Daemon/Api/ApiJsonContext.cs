@@ -16,6 +16,8 @@ namespace EdgeMesh.Daemon.Api
     [JsonSerializable(typeof(List<DmEvent>))]
     [JsonSerializable(typeof(DmConfirmRequest))]
     [JsonSerializable(typeof(DmConfirmResponse))]
+    [JsonSerializable(typeof(ApiError))]
+    [JsonSerializable(typeof(RevocationResponse))]
     public sealed partial class ApiJsonContext : JsonSerializerContext
     {
     }

@@ -188,8 +188,7 @@ namespace EdgeMesh.Daemon.Api
             if (!TryQuery(context, "wait", 0, MaxWaitSeconds, 0, out double wait) || !TryQuery(context, "count", 1, MaxInboxBatch, MaxInboxBatch, out double count)
                 || !TryQuery(context, "lease", 0, MaxLeaseSeconds, DefaultLeaseSeconds, out double lease))
             {
-                context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                await context.Response.WriteAsync("wait must be 0.." + MaxWaitSeconds + " seconds, count 1.." + MaxInboxBatch + " and lease 0.." + MaxLeaseSeconds + " seconds\n", context.RequestAborted).ConfigureAwait(false);
+                await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, "wait must be 0.." + MaxWaitSeconds + " seconds, count 1.." + MaxInboxBatch + " and lease 0.." + MaxLeaseSeconds + " seconds").ConfigureAwait(false);
                 return;
             }
 

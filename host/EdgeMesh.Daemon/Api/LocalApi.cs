@@ -78,7 +78,11 @@ namespace EdgeMesh.Daemon.Api
             builder.WebHost.UseKestrelCore().ConfigureKestrel(o => o.Listen(endPoint));
             builder.Services.AddRoutingCore();
             NodeLogging.Configure(builder.Logging, logLevel);
+            // A taken port is reported by `edgemesh run` in one line; the host's own error would add a stack trace.
+            builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
             builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
+            // Binding failures (not JSON, wrong content type) throw, so ApiErrors answers them with a JSON body.
+            builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
             WebApplication app = builder.Build();
 
             // Every refused request (bad input, unknown key, too large, no token) is counted by status code.
@@ -87,14 +91,15 @@ namespace EdgeMesh.Daemon.Api
                 await next(context).ConfigureAwait(false);
                 node.CountApiResponse(context.Response.StatusCode);
             });
+            ApiErrors.Use(app);
             if (token != null)
             {
-                app.Use((context, next) => Authorized(context, token) ? next(context) : Refuse(context));
+                app.Use((context, next) => Authorized(context, token, out bool presented) ? next(context) : Refuse(context, presented));
             }
 
             var metrics = new NodeMetrics(node.GetStatus);
             var exporter = new PrometheusExporter(NodeMetrics.MeterName);
-            Map(app, node, metrics, exporter);
+            Map(app, node, config, directory, metrics, exporter);
             api = new LocalApi(app, metrics, exporter, endPoint);
             return true;
         }
@@ -130,13 +135,14 @@ namespace EdgeMesh.Daemon.Api
             _metrics.Dispose();
         }
 
-        private static void Map(WebApplication app, MeshNode node, NodeMetrics metrics, PrometheusExporter exporter)
+        private static void Map(WebApplication app, MeshNode node, NodeConfig config, string directory, NodeMetrics metrics, PrometheusExporter exporter)
         {
             app.MapGet("/v1/status", () => Results.Json(node.GetStatus(), ApiJsonContext.Default.NodeStatus));
             app.MapGet("/v1/peers", () => Results.Json(node.GetPeers(), ApiJsonContext.Default.ListPeerInfo));
-            app.MapPost("/v1/publish", (PublishRequest request) => Publish(node, request));
+            app.MapPost("/v1/publish", (PublishRequest request) => Publish(node, config.MaxPayloadBytes, request));
             app.MapGet("/v1/subscribe", (HttpContext context) => StreamAsync(node, context));
             DirectMessageApi.Map(app, node);
+            RevocationApi.Map(app, node);
             app.MapGet("/metrics", () =>
             {
                 metrics.Refresh();
@@ -144,12 +150,25 @@ namespace EdgeMesh.Daemon.Api
             });
         }
 
-        private static IResult Publish(MeshNode node, PublishRequest request)
+        private static IResult Publish(MeshNode node, int maxPayloadBytes, PublishRequest request)
         {
+            // Measured before encoding: a text too long for the Text codec must get the same answer
+            // as one just over the limit, not "cannot be encoded".
+            long textBytes = request.Text == null ? 0 : EdgeMesh.Protocol.Payloads.TextCodec.HeaderLength + (long)Encoding.UTF8.GetByteCount(request.Text);
+            if (textBytes > maxPayloadBytes)
+            {
+                return TooLarge(textBytes, maxPayloadBytes);
+            }
+
             byte[]? payload = MessageEvents.ToPayload(request, out ushort payloadType, out string error);
             if (payload == null)
             {
                 return Results.Json(new PublishResponse { Result = "BadRequest", Error = error }, ApiJsonContext.Default.PublishResponse, statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            if (payload.Length > maxPayloadBytes)
+            {
+                return TooLarge(payload.Length, maxPayloadBytes);
             }
 
             PublishResult result = node.Publish(request.Topic, payloadType, payload);
@@ -158,6 +177,7 @@ namespace EdgeMesh.Daemon.Api
                 PublishResult.Published => StatusCodes.Status200OK,
                 PublishResult.NoMeshProtocol => StatusCodes.Status503ServiceUnavailable,
                 PublishResult.Refused => StatusCodes.Status503ServiceUnavailable,
+                PublishResult.TooLarge => StatusCodes.Status413PayloadTooLarge,
                 _ => StatusCodes.Status400BadRequest,
             };
             var response = new PublishResponse { Published = result == PublishResult.Published, Result = result.ToString() };
@@ -175,13 +195,23 @@ namespace EdgeMesh.Daemon.Api
             return Results.Json(response, ApiJsonContext.Default.PublishResponse, statusCode: status);
         }
 
+        private static IResult TooLarge(long bytes, int maxPayloadBytes)
+        {
+            var response = new PublishResponse
+            {
+                Result = nameof(PublishResult.TooLarge),
+                Error = "the payload exceeds maxPayloadBytes",
+                Detail = "the payload is " + bytes + " bytes; this node accepts at most " + maxPayloadBytes + " (maxPayloadBytes in edgemesh.json)",
+            };
+            return Results.Json(response, ApiJsonContext.Default.PublishResponse, statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
         private static async Task StreamAsync(MeshNode node, HttpContext context)
         {
             string[] topics = context.Request.Query["topic"].Where(t => !string.IsNullOrEmpty(t)).Select(t => t!).ToArray();
             if (topics.Length == 0)
             {
-                context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                await context.Response.WriteAsync("give at least one ?topic=NAME\n", context.RequestAborted).ConfigureAwait(false);
+                await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, "give at least one topic", "GET /v1/subscribe?topic=NAME[&topic=NAME2...]").ConfigureAwait(false);
                 return;
             }
 
@@ -233,10 +263,11 @@ namespace EdgeMesh.Daemon.Api
             }
         }
 
-        private static bool Authorized(HttpContext context, byte[] token)
+        private static bool Authorized(HttpContext context, byte[] token, out bool presented)
         {
             string header = context.Request.Headers.Authorization.ToString();
-            if (!header.StartsWith("Bearer ", StringComparison.Ordinal))
+            presented = header.StartsWith("Bearer ", StringComparison.Ordinal);
+            if (!presented)
             {
                 return false;
             }
@@ -245,11 +276,12 @@ namespace EdgeMesh.Daemon.Api
             return CryptographicOperations.FixedTimeEquals(given, token);
         }
 
-        private static Task Refuse(HttpContext context)
+        private static Task Refuse(HttpContext context, bool presented)
         {
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             context.Response.Headers.WWWAuthenticate = "Bearer";
-            return context.Response.WriteAsync("a bearer token is required (Authorization: Bearer TOKEN)\n");
+            return presented
+                ? ApiErrors.WriteAsync(context, StatusCodes.Status401Unauthorized, "the bearer token is wrong", "it does not match this node's apiTokenFile")
+                : ApiErrors.WriteAsync(context, StatusCodes.Status401Unauthorized, "a bearer token is required", "send Authorization: Bearer TOKEN (the content of this node's apiTokenFile)");
         }
 
         private static bool TryReadToken(string path, out byte[]? token, out string error)

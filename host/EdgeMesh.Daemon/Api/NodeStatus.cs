@@ -23,6 +23,9 @@ namespace EdgeMesh.Daemon.Api
         /// <summary>True when publish and subscribe work (a membership/broadcast protocol is attached).</summary>
         public bool MeshProtocol { get; set; }
 
+        /// <summary>Version of the fleet revocation list in force (0: none; production mode only).</summary>
+        public ulong RevocationListVersion { get; set; }
+
         /// <summary>Authenticated peers.</summary>
         public List<PeerInfo> Peers { get; set; } = new();
 

@@ -11,5 +11,8 @@ namespace EdgeMesh.Daemon.Api
 
         /// <summary>A sentence for a person when not published.</summary>
         public string? Error { get; set; }
+
+        /// <summary>Specifics when not published (the sizes for TooLarge); null otherwise.</summary>
+        public string? Detail { get; set; }
     }
 }

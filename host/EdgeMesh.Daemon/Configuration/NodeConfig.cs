@@ -103,25 +103,66 @@ namespace EdgeMesh.Daemon.Configuration
                 return false;
             }
 
+            // The shape is checked first, on the document, so every wrong type and unknown field is
+            // listed at once in the file's terms; the values are checked after deserialising.
+            List<string> problems;
             try
             {
-                config = JsonSerializer.Deserialize(json, NodeConfigJsonContext.Default.NodeConfig);
+                using JsonDocument document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+                problems = ConfigSchema.Check(document.RootElement);
             }
             catch (JsonException e)
             {
-                error = path + ": " + e.Message;
+                error = path + ": " + DescribeSyntax(e);
                 return false;
             }
 
-            if (config == null)
+            if (problems.Count == 0)
             {
-                error = path + ": the file holds no configuration object";
-                return false;
+                try
+                {
+                    config = JsonSerializer.Deserialize(json, NodeConfigJsonContext.Default.NodeConfig);
+                }
+                catch (JsonException e)
+                {
+                    problems.Add((e.Path is { Length: > 2 } at ? at[2..] + ": " : string.Empty) + "this value cannot be read");
+                }
+
+                if (config != null)
+                {
+                    problems.AddRange(config.Validate());
+                }
+                else if (problems.Count == 0)
+                {
+                    problems.Add("the file holds no configuration object");
+                }
             }
 
-            List<string> problems = config.Validate();
-            error = problems.Count == 0 ? string.Empty : path + ": " + string.Join("; ", problems);
+            error = problems.Count == 0 ? string.Empty : path + ": " + problems.Count + (problems.Count == 1 ? " problem:" : " problems:") + Environment.NewLine + "  - " + string.Join(Environment.NewLine + "  - ", problems);
+            if (problems.Count > 0)
+            {
+                config = null;
+            }
+
             return problems.Count == 0;
+        }
+
+        /// <summary>"line L, column C: ..." for a file that is not JSON at all.</summary>
+        private static string DescribeSyntax(JsonException e)
+        {
+            string reason = e.Message;
+            int cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            if (cut < 0)
+            {
+                cut = reason.IndexOf(" Path:", StringComparison.Ordinal);
+            }
+
+            if (cut > 0)
+            {
+                reason = reason.Substring(0, cut).TrimEnd('.', ' ');
+            }
+
+            return "not valid JSON at line " + ((e.LineNumber ?? 0) + 1) + ", column " + ((e.BytePositionInLine ?? 0) + 1) + " (" + reason + ")";
         }
 
         /// <summary>The configuration as indented JSON.</summary>

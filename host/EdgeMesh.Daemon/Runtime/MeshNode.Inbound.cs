@@ -103,12 +103,16 @@ namespace EdgeMesh.Daemon.Runtime
 
                     break;
                 case FrameVerdict.RevocationApplied:
-                    RememberCertificate(Heard(header.Sender, from, now), buffer, offset, ref header);
+                    Heard(header.Sender, from, now);
+                    OnRevocationApplied("neighbour " + header.Sender, now); // after Heard: the list may revoke its own carrier
                     break;
                 case FrameVerdict.UnknownSender:
                     // The sender may have admitted us long ago while we restarted: ask it to present itself.
                     PromptUnknown(from, now);
 
+                    break;
+                default:
+                    NoteRefusal(verdict, ref header, from, buffer, offset, now);
                     break;
             }
         }
@@ -149,6 +153,9 @@ namespace EdgeMesh.Daemon.Runtime
                 case FrameKind.Membership when header.PayloadType == PayloadType.PeerDirectory:
                     OnDirectory(peer, buffer, FrameCodec.PayloadOffset(offset), header.PayloadLength, now);
                     break;
+                case FrameKind.Membership when header.PayloadType == PayloadType.RevocationOffer:
+                    OnRevocationMessage(peer, buffer.AsSpan(FrameCodec.PayloadOffset(offset), header.PayloadLength), now);
+                    break;
                 case FrameKind.Membership:
                     if (_mesh != null)
                     {
@@ -179,6 +186,7 @@ namespace EdgeMesh.Daemon.Runtime
             if (created)
             {
                 Log.PeerLearnt(_log, id, from);
+                OfferRevocationsTo(peer, now);
             }
 
             if (!peer.Joined && _mesh != null)

@@ -157,6 +157,11 @@ namespace EdgeMesh.Daemon.Runtime
 
         private void SendMeshFrame(OutboundFrame frame, long now)
         {
+            if (DropIfRevoked(frame.To))
+            {
+                return;
+            }
+
             if (!_peers.TryGet(frame.To, out PeerEntry? peer) || peer!.Route == null)
             {
                 if (!HoldForLookup(frame, now))

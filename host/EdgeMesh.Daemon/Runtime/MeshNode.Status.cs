@@ -27,6 +27,7 @@ namespace EdgeMesh.Daemon.Runtime
                     Tcp = _tcp.LocalEndPoint?.ToString(),
                     MeshProtocol = _mesh != null,
                     Peers = PeersLocked(now),
+                    RevocationListVersion = _security.Admission?.RevocationListVersion ?? 0,
                 };
                 FillCounters(status.Counters);
                 return status;
@@ -113,6 +114,7 @@ namespace EdgeMesh.Daemon.Runtime
                 FillTransport(counters.Transport, "serial.", _serial.Counters);
             }
             FillDirectoryCounters(counters);
+            FillRevocationCounters(counters);
             FillDirectCounters(counters.Direct);
             if (_mesh != null)
             {

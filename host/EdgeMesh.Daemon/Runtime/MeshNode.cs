@@ -179,13 +179,14 @@ namespace EdgeMesh.Daemon.Runtime
             try
             {
                 node = new MeshNode(config, security!, direct!, meshFactory, logging, clock);
+                node._directory = directory; // where a revocation list received at run time is saved
                 return true;
             }
             catch (System.Net.Sockets.SocketException e)
             {
                 direct!.Dispose();
                 security!.Dispose();
-                error = "cannot bind " + config.Listen + " / discovery port " + config.Discovery.Port + ": " + e.Message;
+                error = PortConflict.Describe(config, e);
                 return false;
             }
         }
@@ -342,6 +343,7 @@ namespace EdgeMesh.Daemon.Runtime
 
             SendBatch(now); // a batch nobody flushed waits one timer period at most
             TickDirect(now);
+            TickRevocations(now);
             Pump(now);
             long next = Math.Min(_mesh?.NextDeadlineMs ?? long.MaxValue, _dm.NextDeadlineMs);
             return _group == null ? next : Math.Min(next, _nextBeaconMs);

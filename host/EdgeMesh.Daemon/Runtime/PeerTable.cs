@@ -29,6 +29,12 @@ namespace EdgeMesh.Daemon.Runtime
             return _peers.TryGetValue(id.Value, out peer);
         }
 
+        /// <summary>Forgets <paramref name="id"/> (a revoked node); false when it was not known.</summary>
+        internal bool Remove(NodeId id)
+        {
+            return _peers.Remove(id.Value);
+        }
+
         /// <summary>The entry for <paramref name="id"/>, created if new (<paramref name="created"/>).</summary>
         internal PeerEntry GetOrAdd(NodeId id, long nowMs, out bool created)
         {

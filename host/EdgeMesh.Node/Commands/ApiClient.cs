@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
+using EdgeMesh.Daemon.Api;
 
 namespace EdgeMesh.Node.Commands
 {
@@ -20,24 +21,33 @@ namespace EdgeMesh.Node.Commands
         internal const string TokenVariable = "EDGEMESH_API_TOKEN";
 
         private readonly HttpClient _http;
+        private readonly bool _tokenGiven;
 
         internal ApiClient(Uri baseAddress, TimeSpan timeout)
         {
             _http = new HttpClient { BaseAddress = baseAddress, Timeout = timeout };
             string? token = Environment.GetEnvironmentVariable(TokenVariable);
-            if (!string.IsNullOrEmpty(token))
+            _tokenGiven = !string.IsNullOrEmpty(token);
+            if (_tokenGiven)
             {
                 _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
             }
         }
 
-        /// <summary>The <c>--api URL</c> option every client command takes.</summary>
+        /// <summary>Default API address when neither --api nor $EDGEMESH_API is given.</summary>
+        internal const string DefaultApi = "http://127.0.0.1:7400";
+
+        /// <summary>The <c>--api URL</c> option every client command takes; its help shows the value $EDGEMESH_API holds now.</summary>
         internal static Option<string> CreateApiOption()
         {
+            string? fromEnvironment = Environment.GetEnvironmentVariable(ApiVariable);
+            string source = fromEnvironment is { Length: > 0 }
+                ? "default: " + fromEnvironment + " from $" + ApiVariable
+                : "default: $" + ApiVariable + " when set, else " + DefaultApi;
             return new Option<string>("--api")
             {
-                Description = "Base URL of the node's local API (default: $" + ApiVariable + ", else http://127.0.0.1:7400). A token, if required, is read from $" + TokenVariable + ".",
-                DefaultValueFactory = _ => Environment.GetEnvironmentVariable(ApiVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : "http://127.0.0.1:7400",
+                Description = "Base URL of the node's local API (" + source + "). A token, if required, is read from $" + TokenVariable + ".",
+                DefaultValueFactory = _ => Environment.GetEnvironmentVariable(ApiVariable) is { Length: > 0 } value ? value : DefaultApi,
             };
         }
 
@@ -69,10 +79,25 @@ namespace EdgeMesh.Node.Commands
         {
             using var content = new StringContent(JsonSerializer.Serialize(request, requestType), System.Text.Encoding.UTF8, "application/json");
             using HttpResponseMessage response = await _http.PostAsync(new Uri(path, UriKind.Relative), content, cancellationToken).ConfigureAwait(false);
+            return await ReadAnswerAsync(response, responseType, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>POSTs raw bytes (application/octet-stream); the answer is <typeparamref name="TResponse"/> on success, an <see cref="ApiException"/> otherwise.</summary>
+        internal async Task<TResponse> PostBytesAsync<TResponse>(string path, byte[] body, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
+        {
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            using HttpResponseMessage response = await _http.PostAsync(new Uri(path, UriKind.Relative), content, cancellationToken).ConfigureAwait(false);
+            await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+            return await ReadAnswerAsync(response, responseType, cancellationToken).ConfigureAwait(false);
+        }
+
+        private async Task<TResponse> ReadAnswerAsync<TResponse>(HttpResponseMessage response, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
+        {
             string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             if ((int)response.StatusCode == 401)
             {
-                throw new ApiException("the node requires a token: set " + TokenVariable);
+                throw new ApiException(Unauthorized());
             }
 
             try
@@ -81,7 +106,7 @@ namespace EdgeMesh.Node.Commands
             }
             catch (JsonException)
             {
-                throw new ApiException("HTTP " + (int)response.StatusCode + ": " + body.Trim());
+                throw new ApiException(Describe((int)response.StatusCode, body));
             }
         }
 
@@ -102,7 +127,7 @@ namespace EdgeMesh.Node.Commands
             _http.Dispose();
         }
 
-        private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        private async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
         {
             if (response.IsSuccessStatusCode)
             {
@@ -110,9 +135,34 @@ namespace EdgeMesh.Node.Commands
             }
 
             string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            throw new ApiException((int)response.StatusCode == 401
-                ? "the node requires a token: set " + TokenVariable
-                : "HTTP " + (int)response.StatusCode + ": " + body.Trim());
+            throw new ApiException((int)response.StatusCode == 401 ? Unauthorized() : Describe((int)response.StatusCode, body));
+        }
+
+        /// <summary>A 401 means "no token" or "wrong token" depending on whether this client sent one.</summary>
+        private string Unauthorized()
+        {
+            return _tokenGiven
+                ? "the node refused the token in $" + TokenVariable + ": it is wrong (compare it with the node's apiTokenFile)"
+                : "the node requires a token: set $" + TokenVariable + " to the content of its apiTokenFile";
+        }
+
+        /// <summary>"HTTP 409: sentence (detail)" from an API error body, or the raw body if it is not one.</summary>
+        internal static string Describe(int status, string body)
+        {
+            try
+            {
+                ApiError? error = JsonSerializer.Deserialize(body, ApiJsonContext.Default.ApiError);
+                if (error != null && error.Error.Length > 0)
+                {
+                    return "HTTP " + status + ": " + error.Error + (error.Detail == null ? string.Empty : " (" + error.Detail + ")");
+                }
+            }
+            catch (JsonException)
+            {
+                // Not an API error body: show it as it came.
+            }
+
+            return "HTTP " + status + ": " + body.Trim();
         }
     }
 }

@@ -1,5 +1,8 @@
+using System;
 using System.CommandLine;
+using System.Globalization;
 using System.IO;
+using System.Numerics;
 using EdgeMesh.Security;
 
 namespace EdgeMesh.Node.Commands
@@ -17,6 +20,24 @@ namespace EdgeMesh.Node.Commands
         {
             parseResult.InvocationConfiguration.Error.WriteLine("edgemesh: error: " + message);
             return ExitCodes.Failure;
+        }
+
+        /// <summary>
+        /// Refuses, at parse time (exit code 2 with the parser's other errors), a value of
+        /// <paramref name="option"/> outside <paramref name="min"/>..<paramref name="max"/> (and NaN).
+        /// </summary>
+        internal static Option<T> InRange<T>(this Option<T> option, T min, T max)
+            where T : struct, INumber<T>
+        {
+            option.Validators.Add(result =>
+            {
+                T value = result.GetValueOrDefault<T>();
+                if (T.IsNaN(value) || value < min || value > max)
+                {
+                    result.AddError(option.Name + " must be " + min.ToString(null, CultureInfo.InvariantCulture) + ".." + max.ToString(null, CultureInfo.InvariantCulture) + " (got " + value.ToString(null, CultureInfo.InvariantCulture) + ")");
+                }
+            });
+            return option;
         }
 
         /// <summary>Loads libsodium (shipped beside the binary); false after printing where it belongs.</summary>

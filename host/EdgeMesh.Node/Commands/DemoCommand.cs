@@ -16,8 +16,9 @@ namespace EdgeMesh.Node.Commands
         internal static Command Create()
         {
             var nodes = new Option<int>("--nodes") { Description = "Nodes in the local fleet (2-64).", DefaultValueFactory = _ => 8 };
-            var duration = new Option<double>("--duration") { Description = "Seconds of traffic after the fleet joined.", DefaultValueFactory = _ => 10.0 };
+            var duration = new Option<double>("--duration") { Description = "Seconds of traffic after the fleet joined, by the wall clock (1-3600); joining takes up to 20 s before, the last deliveries up to 2 s after.", DefaultValueFactory = _ => 10.0 };
             var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the live view and summary." };
+            var fullRate = new Option<bool>("--full-rate") { Description = "Publish at the default rate (6 messages/s per node) even when this machine's cores cannot keep up: the run will then miss its latency and delivery goals." };
             var command = new Command(
                 "demo",
                 "Start a local fleet (production mode, throwaway fleet, loopback UDP), let it discover itself, publish heartbeats, telemetry and a MotionCommand, and report delivery and latency. Exit 0 only if every node joined and at least 99% was delivered.")
@@ -25,6 +26,7 @@ namespace EdgeMesh.Node.Commands
                 nodes,
                 duration,
                 json,
+                fullRate,
             };
             command.Subcommands.Add(CreateWire());
             command.SetAction(async (parse, cancellationToken) =>
@@ -38,21 +40,37 @@ namespace EdgeMesh.Node.Commands
                 }
 
                 bool asJson = parse.GetValue(json);
+                var length = TimeSpan.FromSeconds(seconds);
+                DemoPlan? plan;
+                if (parse.GetValue(fullRate))
+                {
+                    plan = DemoPlan.Default(count, length);
+                }
+                else if ((plan = DemoPlan.Size(count, length, DemoBudget.ForThisMachine(), out string refusal)) == null)
+                {
+                    // Refused before any node starts: a run that cannot keep up would only fail slowly.
+                    Console.Error.WriteLine("edgemesh demo: " + refusal + " (--full-rate runs it anyway)");
+                    return ExitCodes.Usage;
+                }
+
                 if (!asJson)
                 {
                     Console.WriteLine($"Starting {count} nodes (production mode, throwaway fleet, loopback UDP)...");
+                    if (plan.Note != null)
+                    {
+                        Console.WriteLine("Note: " + plan.Note + ".");
+                    }
                 }
 
-                var length = TimeSpan.FromSeconds(seconds);
                 FleetDemoResult result;
                 if (!asJson && LiveTerminal.IsInteractive(AnsiConsole.Console))
                 {
                     // A person at a terminal: the table redraws in place; logs and CI get plain lines.
-                    result = await new LiveDemoView(AnsiConsole.Console, count).RunAsync(view => new FleetDemo(view, count, length).RunAsync(cancellationToken)).ConfigureAwait(false);
+                    result = await new LiveDemoView(AnsiConsole.Console, count).RunAsync(view => new FleetDemo(view, plan).RunAsync(cancellationToken)).ConfigureAwait(false);
                 }
                 else
                 {
-                    result = await new FleetDemo(asJson ? null : new PlainDemoView(Console.Out), count, length).RunAsync(cancellationToken).ConfigureAwait(false);
+                    result = await new FleetDemo(asJson ? null : new PlainDemoView(Console.Out), plan).RunAsync(cancellationToken).ConfigureAwait(false);
                 }
 
                 Console.WriteLine(asJson ? Json(result) : Summary(result));
@@ -108,6 +126,8 @@ namespace EdgeMesh.Node.Commands
                 $"delivered         {r.Delivered}/{r.Expected} ({r.DeliveryRatio * 100:0.00}%) in {r.DurationSeconds:0.0} s",
                 $"motion command    {(r.MotionDelivered ? "delivered" : "NOT delivered")}",
                 $"latency           p50 {r.LatencyP50Ms:0} ms, p99 {r.LatencyP99Ms:0} ms",
+                $"rate              {r.RatePerNode:0.0} messages/s per node{(r.SkippedTicks > 0 ? $", {r.SkippedTicks} tick(s) skipped: the machine fell behind" : string.Empty)}",
+                $"cpu               {r.CpuCores:0.00} cores, {r.CpuMicrosecondsPerDelivery:0} µs per delivery ({r.WallSeconds:0.0} s of traffic and drain)",
                 r.Success ? "OK: every node joined and at least 99% was delivered." : "FAILED: a node did not join or less than 99% was delivered.");
         }
 
@@ -127,6 +147,11 @@ namespace EdgeMesh.Node.Commands
                 writer.WriteNumber("latencyP50Ms", r.LatencyP50Ms);
                 writer.WriteNumber("latencyP99Ms", r.LatencyP99Ms);
                 writer.WriteNumber("durationSeconds", r.DurationSeconds);
+                writer.WriteNumber("wallSeconds", r.WallSeconds);
+                writer.WriteNumber("ratePerNode", r.RatePerNode);
+                writer.WriteNumber("skippedTicks", r.SkippedTicks);
+                writer.WriteNumber("cpuCores", r.CpuCores);
+                writer.WriteNumber("cpuMicrosecondsPerDelivery", r.CpuMicrosecondsPerDelivery);
                 writer.WriteBoolean("success", r.Success);
                 writer.WriteEndObject();
             }

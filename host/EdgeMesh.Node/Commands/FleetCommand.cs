@@ -25,6 +25,7 @@ namespace EdgeMesh.Node.Commands
             command.Subcommands.Add(CreateInit());
             command.Subcommands.Add(CreateEnroll(clock));
             command.Subcommands.Add(CreateRevoke(clock));
+            command.Subcommands.Add(CreatePushRevocations());
             return command;
         }
 
@@ -86,21 +87,54 @@ namespace EdgeMesh.Node.Commands
                 }
 
                 DateTimeOffset now = clock.GetUtcNow();
-                DateTimeOffset notAfter = now + DefaultLifetime;
-                string? expires = parseResult.GetValue(expiresOption);
-                if (expires != null && !DateTimeOffset.TryParse(expires, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out notAfter))
+                if (!TryParseExpiry(parseResult.GetValue(expiresOption), now, out DateTimeOffset notAfter, out message))
                 {
-                    return Cli.Fail(parseResult, "--expires: '" + expires + "' is not a date (use for example 2027-06-30 or 2027-06-30T12:00Z)");
-                }
-
-                if (notAfter <= now)
-                {
-                    return Cli.Fail(parseResult, "--expires: " + notAfter.ToString("u", CultureInfo.InvariantCulture) + " is not in the future");
+                    return Cli.Fail(parseResult, message);
                 }
 
                 return Enroll(parseResult, parseResult.GetValue(fleetOption)!, parseResult.GetValue(nodeOption)!, roles, now, notAfter);
             });
             return command;
+        }
+
+        /// <summary>The end of validity --expires asks for (default: one year from <paramref name="now"/>); false with a message.</summary>
+        internal static bool TryParseExpiry(string? expires, DateTimeOffset now, out DateTimeOffset notAfter, out string message)
+        {
+            message = string.Empty;
+            notAfter = now + DefaultLifetime;
+            if (expires != null && !DateTimeOffset.TryParse(expires, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out notAfter))
+            {
+                message = "--expires: '" + expires + "' is not a date (use for example 2027-06-30 or 2027-06-30T12:00Z)";
+                return false;
+            }
+
+            if (notAfter <= now)
+            {
+                message = "--expires: " + notAfter.ToString("u", CultureInfo.InvariantCulture) + " is not in the future";
+                return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>Checks that <paramref name="directory"/> holds a usable fleet root key and fleet.pub, before anything is written.</summary>
+        internal static bool TryCheckFleet(string directory, out string message)
+        {
+            if (KeyFiles.TryLoadKeyPair(Path.Combine(directory, KeyFiles.FleetSecretKeyFile), KeyPurpose.FleetRoot, out Ed25519KeyPair? keys, out message) != FileError.None)
+            {
+                message = "--fleet: " + message + " (create a fleet with: edgemesh fleet init --out " + directory + ")";
+                return false;
+            }
+
+            keys!.Dispose();
+            Span<byte> root = stackalloc byte[Ed25519KeyPair.PublicKeyLength];
+            if (KeyFiles.TryLoadPublicKey(Path.Combine(directory, KeyFiles.FleetPublicKeyFile), KeyPurpose.FleetRoot, root, out message) != FileError.None)
+            {
+                message = "--fleet: " + message;
+                return false;
+            }
+
+            return true;
         }
 
         /// <summary>Issues node.cert for the node directory's key, signed by the fleet directory's root; prints what it did.</summary>
@@ -128,7 +162,13 @@ namespace EdgeMesh.Node.Commands
                 }
 
                 TextWriter output = Cli.Out(parseResult);
-                output.WriteLine("enrolled: " + NodeIds.FormatShort(NodeIds.Derive(nodeKey)) + " in fleet " + FleetAuthority.FormatFleetId(fleet.FleetId));
+                NodeId enrolled = NodeIds.Derive(nodeKey);
+                if (!EnrollmentRecord.TryAdd(fleetDirectory, enrolled, roles, notAfter, out message))
+                {
+                    output.WriteLine("warning:  " + message);
+                }
+
+                output.WriteLine("enrolled: " + NodeIds.FormatShort(enrolled) + " in fleet " + FleetAuthority.FormatFleetId(fleet.FleetId));
                 output.WriteLine("roles:    " + roles.ToString().ToLowerInvariant());
                 output.WriteLine("expires:  " + notAfter.ToString("u", CultureInfo.InvariantCulture));
                 output.WriteLine("written:  " + path);
@@ -177,6 +217,16 @@ namespace EdgeMesh.Node.Commands
                         return ExitCodes.Success;
                     }
 
+                    switch (EnrollmentRecord.Contains(directory, id))
+                    {
+                        case false:
+                            Cli.Out(parseResult).WriteLine("note:     " + NodeIds.FormatShort(id) + " was never enrolled in this fleet (not in " + EnrollmentRecord.FileName + "); revoking it anyway");
+                            break;
+                        case null:
+                            Cli.Out(parseResult).WriteLine("note:     this fleet directory has no " + EnrollmentRecord.FileName + " (enrollments before it existed are not recorded): cannot tell whether " + NodeIds.FormatShort(id) + " was enrolled");
+                            break;
+                    }
+
                     revoked.Add(id);
                     byte[] list = fleet!.IssueRevocationList(version + 1, clock.GetUtcNow().ToUnixTimeMilliseconds(), revoked);
                     if (KeyFiles.WriteDocument(path, list, out string message) != FileError.None)
@@ -189,6 +239,42 @@ namespace EdgeMesh.Node.Commands
                 }
 
                 return ExitCodes.Success;
+            });
+            return command;
+        }
+
+        private static Command CreatePushRevocations()
+        {
+            var fileOption = new Option<string>("--file") { Description = "The revocation list to push (revocations.bin in the fleet directory, as fleet revoke writes it).", Required = true };
+            Option<string> api = ApiClient.CreateApiOption();
+            var command = new Command("push-revocations", "Hand a revocation list to a running node: it takes effect there at once and spreads to the rest of the mesh.") { fileOption, api };
+            command.SetAction((parseResult, token) =>
+            {
+                string file = parseResult.GetValue(fileOption)!;
+                FileError error = KeyFiles.TryReadDocument(file, RevocationList.EncodedLength(AdmissionLimits.MaxRevokedIds), out byte[] document, out string message);
+                if (error != FileError.None)
+                {
+                    return System.Threading.Tasks.Task.FromResult(Cli.Fail(parseResult, message));
+                }
+
+                if (RevocationList.TryParse(document, out RevocationList parsed) != AdmissionError.None)
+                {
+                    return System.Threading.Tasks.Task.FromResult(Cli.Fail(parseResult, file + ": not a revocation list (expected the file edgemesh fleet revoke writes)"));
+                }
+
+                ulong version = parsed.Version;
+                return ClientCommands.CallAsync(parseResult, api, TimeSpan.FromSeconds(10), async client =>
+                {
+                    EdgeMesh.Daemon.Api.RevocationResponse response = await client.PostBytesAsync("/v1/revocations", document, EdgeMesh.Daemon.Api.ApiJsonContext.Default.RevocationResponse, token).ConfigureAwait(false);
+                    TextWriter output = Cli.Out(parseResult);
+                    output.WriteLine("in force: version " + response.Version + " (" + response.Revoked + " node(s) revoked), " + response.PeersDropped + " peer(s) dropped by this node");
+                    if (!response.Saved)
+                    {
+                        output.WriteLine("warning:  the node could not save it; it holds until the node restarts");
+                    }
+
+                    return response.Version == version ? ExitCodes.Success : ExitCodes.Failure;
+                });
             });
             return command;
         }

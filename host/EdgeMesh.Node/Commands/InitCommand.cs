@@ -20,10 +20,11 @@ namespace EdgeMesh.Node.Commands
             var mode = new Option<string>("--mode") { Description = "production (signed, fleet members only), lightweight (segment MAC) or development (no authentication).", DefaultValueFactory = _ => "production" };
             var fleet = new Option<string>("--fleet") { Description = "Fleet directory (fleet.key): enroll the node and copy fleet.pub and revocations.bin." };
             var role = new Option<string[]>("--role") { Description = "Roles for the certificate with --fleet: robot, gateway, operator.", DefaultValueFactory = _ => new[] { "robot" }, AllowMultipleArgumentsPerToken = true };
-            var force = new Option<bool>("--force") { Description = "Replace an existing configuration (the identity key is kept)." };
-            var command = new Command("init", "Create a node directory: identity key, certificate (with --fleet) and a starter edgemesh.json.")
+            var expires = new Option<string>("--expires") { Description = "With --fleet: end of the certificate's validity, an ISO 8601 date or time (default: one year)." };
+            var force = new Option<bool>("--force") { Description = "Replace an existing configuration and, with --fleet, an existing certificate (the identity key is always kept)." };
+            var command = new Command("init", "Create a node directory: identity key, certificate (with --fleet) and a starter edgemesh.json. An existing certificate is never replaced without --force.")
             {
-                dir, listen, api, bootstrap, mode, fleet, role, force,
+                dir, listen, api, bootstrap, mode, fleet, role, expires, force,
             };
             command.SetAction(parse =>
             {
@@ -47,13 +48,15 @@ namespace EdgeMesh.Node.Commands
                     return ExitCodes.Usage;
                 }
 
-                return Run(parse, parse.GetValue(dir)!, config, parse.GetValue(fleet), parse.GetValue(role), parse.GetValue(force), clock);
+                return Run(parse, parse.GetValue(dir)!, config, parse.GetValue(fleet), parse.GetValue(role), parse.GetValue(expires), parse.GetValue(force), clock);
             });
             return command;
         }
 
-        private static int Run(ParseResult parse, string directory, NodeConfig config, string? fleetDirectory, string[]? roleNames, bool force, TimeProvider clock)
+        private static int Run(ParseResult parse, string directory, NodeConfig config, string? fleetDirectory, string[]? roleNames, string? expires, bool force, TimeProvider clock)
         {
+            // Everything that can be refused is checked before the first file is written, so a
+            // refused init leaves the directory as it was (or absent).
             string configPath = Path.Combine(directory, NodeConfig.FileName);
             if (File.Exists(configPath) && !force)
             {
@@ -63,6 +66,31 @@ namespace EdgeMesh.Node.Commands
             if (!FleetCommand.TryParseRoles(roleNames, out FleetRoles roles, out string message))
             {
                 return Cli.Fail(parse, message);
+            }
+
+            DateTimeOffset now = clock.GetUtcNow();
+            if (expires != null && fleetDirectory == null)
+            {
+                return Cli.Fail(parse, "--expires needs --fleet (it sets the end of the certificate init issues)");
+            }
+
+            if (!FleetCommand.TryParseExpiry(expires, now, out DateTimeOffset notAfter, out message))
+            {
+                return Cli.Fail(parse, message);
+            }
+
+            if (fleetDirectory != null)
+            {
+                if (!FleetCommand.TryCheckFleet(fleetDirectory, out message))
+                {
+                    return Cli.Fail(parse, message);
+                }
+
+                string certificatePath = Path.Combine(directory, KeyFiles.NodeCertificateFile);
+                if (File.Exists(certificatePath) && !force)
+                {
+                    return Cli.Fail(parse, certificatePath + " exists" + DescribeCertificate(certificatePath) + ": init does not replace a certificate; keep it by leaving out --fleet, or pass --force to issue a new one (with --expires DATE; default one year)");
+                }
             }
 
             if (KeyFiles.EnsureDirectory(directory, out message) != FileError.None)
@@ -95,8 +123,7 @@ namespace EdgeMesh.Node.Commands
 
             if (fleetDirectory != null)
             {
-                DateTimeOffset now = clock.GetUtcNow();
-                int enrolled = FleetCommand.Enroll(parse, fleetDirectory, directory, roles, now, now + FleetCommand.DefaultLifetime);
+                int enrolled = FleetCommand.Enroll(parse, fleetDirectory, directory, roles, now, notAfter);
                 if (enrolled != ExitCodes.Success)
                 {
                     return enrolled;
@@ -139,6 +166,18 @@ namespace EdgeMesh.Node.Commands
 
             output.WriteLine("start:    edgemesh run --dir " + directory);
             return ExitCodes.Success;
+        }
+
+        /// <summary>" (node X, expires DATE)" for a readable certificate, else empty.</summary>
+        private static string DescribeCertificate(string path)
+        {
+            if (KeyFiles.TryReadDocument(path, NodeCertificate.Length, out byte[] bytes, out _) != FileError.None
+                || NodeCertificate.TryParse(bytes, out NodeCertificate certificate) != AdmissionError.None)
+            {
+                return string.Empty;
+            }
+
+            return " (node " + NodeIds.FormatShort(certificate.NodeId) + ", expires " + DateTimeOffset.FromUnixTimeMilliseconds(certificate.NotAfterMs).ToString("u", System.Globalization.CultureInfo.InvariantCulture) + ")";
         }
     }
 }

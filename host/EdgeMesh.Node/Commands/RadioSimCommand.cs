@@ -16,7 +16,7 @@ namespace EdgeMesh.Node.Commands
 
         internal static void WriteJson(RadioReport r, Stream output)
         {
-            using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+            using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false });
             w.WriteStartObject();
             w.WriteString("mode", "radio");
             w.WriteNumber("nodes", r.Nodes);

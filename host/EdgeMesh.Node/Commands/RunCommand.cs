@@ -33,6 +33,15 @@ namespace EdgeMesh.Node.Commands
             }
 
             timeline.Mark("libsodium");
+            if (!Directory.Exists(directory))
+            {
+                return Cli.Fail(parse, "node directory " + directory + " does not exist; create one with: edgemesh init --dir " + directory + " --fleet FLEETDIR (see edgemesh init --help)");
+            }
+
+            if (!File.Exists(Path.Combine(directory, NodeConfig.FileName)))
+            {
+                return Cli.Fail(parse, directory + " has no " + NodeConfig.FileName + "; create it with: edgemesh init --dir " + directory + " (the identity key and certificate, if any, are kept)");
+            }
 
             if (!NodeConfig.TryLoad(Path.Combine(directory, NodeConfig.FileName), out NodeConfig? config, out string error))
             {
@@ -84,9 +93,17 @@ namespace EdgeMesh.Node.Commands
 
                     stop.Token.WaitHandle.WaitOne();
                 }
+                catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+                {
+                    return Cli.Fail(parse, PortConflict.DescribeApi(config));
+                }
                 catch (IOException e)
                 {
                     return Cli.Fail(parse, "api " + config.Api + ": " + e.Message);
+                }
+                catch (System.Net.Sockets.SocketException e)
+                {
+                    return Cli.Fail(parse, PortConflict.Describe(config, e));
                 }
                 finally
                 {

@@ -140,7 +140,7 @@ namespace EdgeMesh.Node.Commands
 
         internal static void WriteJson(ScenarioReport r, Stream output)
         {
-            using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+            using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false });
             w.WriteStartObject();
             w.WriteNumber("nodes", r.Nodes);
             w.WriteNumber("aliveNodes", r.AliveNodes);

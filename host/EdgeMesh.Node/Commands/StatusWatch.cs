@@ -19,11 +19,20 @@ namespace EdgeMesh.Node.Commands
     {
         private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
-        internal static async Task<int> RunAsync(ApiClient client, TextWriter output, CancellationToken token)
+        internal static async Task<int> RunAsync(ApiClient client, TextWriter output, bool json, CancellationToken token)
         {
             try
             {
-                if (LiveTerminal.IsInteractive(AnsiConsole.Console))
+                if (json)
+                {
+                    // One compact object per line and interval (NDJSON), for scripts that read line by line.
+                    await PollAsync(client, (status, _) =>
+                    {
+                        output.WriteLine(System.Text.Json.JsonSerializer.Serialize(status, ApiJsonContext.Default.NodeStatus));
+                        output.Flush();
+                    }, token).ConfigureAwait(false);
+                }
+                else if (LiveTerminal.IsInteractive(AnsiConsole.Console))
                 {
                     var table = new Table().Border(TableBorder.Rounded).Expand();
                     foreach (string column in new[] { "peer", "state", "heard", "address" })

@@ -18,47 +18,56 @@ namespace EdgeMesh.Node.Demo
     /// <c>edgemesh demo</c>: a throwaway fleet of real nodes (production mode: certificates, signed
     /// frames, gossip) in this process, on loopback UDP with discovery kept on this host (interface
     /// 127.0.0.1, multicast TTL 0). Every node publishes heartbeats and telemetry that every other
-    /// node subscribes to; the first node sends one MotionCommand to the last robot's topic.
+    /// node subscribes to; the first node sends one MotionCommand to the last robot's topic. The
+    /// traffic phase lasts exactly the planned duration by the wall clock (a tick that comes late is
+    /// skipped, not made up in a burst), the drain after it at most <see cref="DrainPatience"/>.
+    /// Latency percentiles, fleet-wide and per node, cover the whole run (one histogram each), so the
+    /// header, the rows and the summary agree; the last frame of the live view is the summary's data.
+    /// CPU time is measured over the traffic and drain phases and reported per node and per delivery.
     /// </summary>
     internal sealed class FleetDemo
     {
         internal const string HeartbeatTopic = "fleet/heartbeat";
         internal const string TelemetryTopic = "fleet/telemetry";
-        private const int TickMs = 200;
-        private const int HeartbeatEveryTicks = 5;
-        private static readonly TimeSpan JoinPatience = TimeSpan.FromSeconds(20);
-        private static readonly TimeSpan DrainPatience = TimeSpan.FromSeconds(5);
+        /// <summary>Longest wait for the last deliveries once the traffic stopped.</summary>
+        internal static readonly TimeSpan DrainPatience = TimeSpan.FromSeconds(2);
 
-        /// <summary>Latency samples per node kept for the live view's per-node percentiles.</summary>
-        internal const int RecentLatencies = 256;
+        private static readonly TimeSpan JoinPatience = TimeSpan.FromSeconds(20);
 
         private readonly IFleetDemoView? _view;
+        private readonly DemoPlan _plan;
         private readonly int _count;
         private readonly TimeSpan _duration;
         private readonly Lock _gate = new();
-        private readonly List<long> _latencies = new();
+        private readonly Bench.LatencyHistogram _latencies = new();
+        private readonly Bench.LatencyHistogram[] _nodeLatencies;
         private readonly long[] _receivedBy;
         private readonly long[] _publishedBy;
-        private readonly long[][] _recent;
-        private readonly int[] _recentNext;
         private long _delivered;
         private long _expected;
         private long _published;
+        private long _skippedTicks;
         private bool _motionDelivered;
 
-        /// <summary>A demo of <paramref name="nodes"/> nodes publishing for <paramref name="duration"/>; progress goes to <paramref name="view"/> when given.</summary>
+        /// <summary>A demo of <paramref name="nodes"/> nodes publishing at the default rate for <paramref name="duration"/>.</summary>
         internal FleetDemo(IFleetDemoView? view, int nodes, TimeSpan duration)
+            : this(view, DemoPlan.Default(nodes, duration))
+        {
+        }
+
+        /// <summary>A demo following <paramref name="plan"/>; progress goes to <paramref name="view"/> when given.</summary>
+        internal FleetDemo(IFleetDemoView? view, DemoPlan plan)
         {
             _view = view;
-            _count = nodes;
-            _duration = duration;
-            _receivedBy = new long[nodes];
-            _publishedBy = new long[nodes];
-            _recent = new long[nodes][];
-            _recentNext = new int[nodes];
-            for (int i = 0; i < nodes; i++)
+            _plan = plan;
+            _count = plan.Nodes;
+            _duration = plan.Duration;
+            _receivedBy = new long[_count];
+            _publishedBy = new long[_count];
+            _nodeLatencies = new Bench.LatencyHistogram[_count];
+            for (int i = 0; i < _count; i++)
             {
-                _recent[i] = new long[RecentLatencies];
+                _nodeLatencies[i] = new Bench.LatencyHistogram();
             }
         }
 
@@ -90,9 +99,19 @@ namespace EdgeMesh.Node.Demo
                 }
 
                 var traffic = Stopwatch.StartNew();
-                await PublishAsync(nodes, motionTopic, cancellationToken).ConfigureAwait(false);
+                TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+                long[] receivedAt = new long[_count];
+                long[] publishedAt = new long[_count];
+                double trafficSeconds = await PublishAsync(nodes, motionTopic, receivedAt, publishedAt, cancellationToken).ConfigureAwait(false);
                 await DrainAsync(cancellationToken).ConfigureAwait(false);
-                return Result(joined, traffic.Elapsed.TotalSeconds);
+                double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+                // Stop counting before the figures are read, so the summary and the last frame agree exactly.
+                subscriptions.ForEach(s => s.Dispose());
+                await Task.WhenAll(readers).ConfigureAwait(false);
+                FleetDemoResult result = Result(joined, trafficSeconds, traffic.Elapsed.TotalSeconds, cpuSeconds);
+                // The last frame shows the summary's figures: after the drain, over the whole run.
+                _view?.Update(Snapshot(nodes, trafficSeconds, Math.Max(0.001, traffic.Elapsed.TotalSeconds - trafficSeconds), receivedAt, publishedAt, final: true));
+                return result;
             }
             finally
             {
@@ -102,18 +121,34 @@ namespace EdgeMesh.Node.Demo
             }
         }
 
-        private async Task PublishAsync(List<MeshNode> nodes, string motionTopic, CancellationToken cancellationToken)
+        /// <summary>Publishes tick by tick until the duration is over by the wall clock; returns the seconds it took.</summary>
+        private async Task<double> PublishAsync(List<MeshNode> nodes, string motionTopic, long[] receivedAtSecond, long[] publishedAtSecond, CancellationToken cancellationToken)
         {
-            int ticks = (int)Math.Max(1, _duration.TotalMilliseconds / TickMs);
+            int tickMs = _plan.TickMs;
+            int ticks = (int)Math.Max(1, _duration.TotalMilliseconds / tickMs);
             var payload = new byte[256];
             var sensorIds = new ushort[] { 1, 2, 3 };
             var values = new float[3];
             var second = Stopwatch.StartNew();
             var elapsed = Stopwatch.StartNew();
-            long[] receivedAtSecond = new long[_count];
-            long[] publishedAtSecond = new long[_count];
+            bool motionSent = false;
             for (int tick = 0; tick < ticks; tick++)
             {
+                // Tick k starts at k × tick by the clock; one more than two ticks late is skipped (and
+                // counted) so an overloaded machine thins the traffic instead of the run growing.
+                long dueMs = (long)tick * tickMs;
+                if (elapsed.Elapsed >= _duration && motionSent)
+                {
+                    _skippedTicks += ticks - tick;
+                    break; // the duration is over by the clock
+                }
+
+                if (elapsed.ElapsedMilliseconds >= dueMs + (2L * tickMs) && tick != ticks / 2)
+                {
+                    _skippedTicks++;
+                    continue;
+                }
+
                 for (int i = 0; i < nodes.Count; i++)
                 {
                     values[0] = 20f + i;
@@ -121,7 +156,7 @@ namespace EdgeMesh.Node.Demo
                     values[2] = 0.5f;
                     Check(TelemetryCodec.Encode(sensorIds, values, 0, 3, payload, 0, payload.Length, out int length));
                     Publish(nodes, i, TelemetryTopic, PayloadType.Telemetry, payload.AsSpan(0, length), Priority.Telemetry, nodes.Count - 1);
-                    if (tick % HeartbeatEveryTicks == 0)
+                    if (tick % DemoPlan.HeartbeatEveryTicks == 0)
                     {
                         var pose = new Pose(new Vector3F(i, tick * 0.1f, 0f), QuaternionF.Identity);
                         Check(HeartbeatCodec.Encode(new Heartbeat(Protocol.Payloads.NodeStatus.Ok, 8000, 24000, (uint)(tick / 5), pose), payload, 0, payload.Length, out length));
@@ -129,20 +164,27 @@ namespace EdgeMesh.Node.Demo
                     }
                 }
 
-                if (tick == ticks / 2)
+                if (tick == ticks / 2 && !motionSent)
                 {
+                    motionSent = true;
                     Check(MotionCommandCodec.Encode(new MotionCommand(1, new Vector3F(0.4f, 0f, 0f), new Vector3F(0f, 0f, 0.25f), 500), payload, 0, payload.Length, out int length));
                     Publish(nodes, 0, motionTopic, PayloadType.MotionCommand, payload.AsSpan(0, length), Priority.Motion, 1);
                 }
 
                 if (_view != null && second.ElapsedMilliseconds >= 1000)
                 {
-                    _view.Update(Snapshot(nodes, elapsed.Elapsed.TotalSeconds, second.Elapsed.TotalSeconds, receivedAtSecond, publishedAtSecond));
+                    _view.Update(Snapshot(nodes, elapsed.Elapsed.TotalSeconds, second.Elapsed.TotalSeconds, receivedAtSecond, publishedAtSecond, final: false));
                     second.Restart();
                 }
 
-                await Task.Delay(TickMs, cancellationToken).ConfigureAwait(false);
+                long wait = ((long)(tick + 1) * tickMs) - elapsed.ElapsedMilliseconds;
+                if (wait > 0)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(wait), cancellationToken).ConfigureAwait(false);
+                }
             }
+
+            return elapsed.Elapsed.TotalSeconds;
         }
 
         private void Publish(List<MeshNode> nodes, int index, string topic, ushort payloadType, ReadOnlySpan<byte> payload, Priority priority, int receivers)
@@ -183,8 +225,8 @@ namespace EdgeMesh.Node.Demo
                         long latency = Math.Max(0, message.ReceivedMs - message.TimestampMs);
                         lock (_gate)
                         {
-                            _latencies.Add(latency);
-                            _recent[index][_recentNext[index]++ % RecentLatencies] = latency;
+                            _latencies.Record(latency);
+                            _nodeLatencies[index].Record(latency);
                             _motionDelivered |= message.Topic == motionTopic;
                         }
                     }
@@ -197,7 +239,7 @@ namespace EdgeMesh.Node.Demo
         }
 
         /// <summary>The live view's figures; <paramref name="receivedAt"/> and <paramref name="publishedAt"/> hold the counts at the last call and are updated.</summary>
-        private FleetDemoSnapshot Snapshot(List<MeshNode> nodes, double elapsedSeconds, double intervalSeconds, long[] receivedAt, long[] publishedAt)
+        private FleetDemoSnapshot Snapshot(List<MeshNode> nodes, double elapsedSeconds, double intervalSeconds, long[] receivedAt, long[] publishedAt, bool final)
         {
             var rows = new List<FleetDemoNodeRow>(nodes.Count);
             double perSecond = 0;
@@ -208,7 +250,6 @@ namespace EdgeMesh.Node.Demo
                     List<Daemon.Api.PeerInfo> peers = nodes[i].GetPeers();
                     long received = Interlocked.Read(ref _receivedBy[i]);
                     long published = Interlocked.Read(ref _publishedBy[i]);
-                    var recent = new List<long>(_recent[i].AsSpan(0, Math.Min(_recentNext[i], RecentLatencies)).ToArray());
                     rows.Add(new FleetDemoNodeRow
                     {
                         Id = NodeIds.FormatShort(nodes[i].Id),
@@ -217,8 +258,8 @@ namespace EdgeMesh.Node.Demo
                         InPerSecond = (received - receivedAt[i]) / intervalSeconds,
                         OutPerSecond = (published - publishedAt[i]) / intervalSeconds,
                         Delivered = received,
-                        LatencyP50Ms = Percentile(recent, 0.50),
-                        LatencyP99Ms = Percentile(recent, 0.99),
+                        LatencyP50Ms = _nodeLatencies[i].Percentile(0.50),
+                        LatencyP99Ms = _nodeLatencies[i].Percentile(0.99),
                     });
                     perSecond += (received - receivedAt[i]) / intervalSeconds;
                     receivedAt[i] = received;
@@ -229,18 +270,20 @@ namespace EdgeMesh.Node.Demo
                 {
                     ElapsedSeconds = elapsedSeconds,
                     TotalSeconds = _duration.TotalSeconds,
-                    Delivered = Interlocked.Read(ref _delivered),
+                    Delivered = Math.Min(Interlocked.Read(ref _delivered), Interlocked.Read(ref _expected)),
                     Expected = Interlocked.Read(ref _expected),
                     DeliveredPerSecond = perSecond,
-                    LatencyP50Ms = Percentile(_latencies, 0.50),
-                    LatencyP99Ms = Percentile(_latencies, 0.99),
+                    LatencyP50Ms = _latencies.Percentile(0.50),
+                    LatencyP99Ms = _latencies.Percentile(0.99),
+                    Final = final,
                     Nodes = rows,
                 };
             }
         }
 
-        private FleetDemoResult Result(int joined, double seconds)
+        private FleetDemoResult Result(int joined, double trafficSeconds, double seconds, double cpuSeconds)
         {
+            long delivered = Math.Min(Interlocked.Read(ref _delivered), Interlocked.Read(ref _expected));
             lock (_gate)
             {
                 return new FleetDemoResult
@@ -251,9 +294,14 @@ namespace EdgeMesh.Node.Demo
                     Delivered = Math.Min(Interlocked.Read(ref _delivered), Interlocked.Read(ref _expected)),
                     Published = Interlocked.Read(ref _published),
                     MotionDelivered = _motionDelivered,
-                    LatencyP50Ms = Percentile(_latencies, 0.50),
-                    LatencyP99Ms = Percentile(_latencies, 0.99),
-                    DurationSeconds = Math.Round(seconds, 1),
+                    LatencyP50Ms = _latencies.Percentile(0.50),
+                    LatencyP99Ms = _latencies.Percentile(0.99),
+                    DurationSeconds = Math.Round(trafficSeconds, 1),
+                    WallSeconds = Math.Round(seconds, 1),
+                    RatePerNode = Math.Round(_plan.Rate, 2),
+                    SkippedTicks = _skippedTicks,
+                    CpuCores = seconds <= 0 ? 0 : Math.Round(cpuSeconds / seconds, 2),
+                    CpuMicrosecondsPerDelivery = delivered == 0 ? 0 : Math.Round(cpuSeconds * 1e6 / delivered, 1),
                 };
             }
         }

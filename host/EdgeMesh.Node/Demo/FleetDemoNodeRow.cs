@@ -21,7 +21,7 @@ namespace EdgeMesh.Node.Demo
         /// <summary>Messages from other nodes received since the traffic started.</summary>
         internal long Delivered { get; init; }
 
-        /// <summary>Latency percentiles of this node's recent receptions (last <see cref="FleetDemo.RecentLatencies"/>), ms.</summary>
+        /// <summary>Latency percentiles of this node's receptions over the whole run (the header's window), ms.</summary>
         internal double LatencyP50Ms { get; init; }
 
         internal double LatencyP99Ms { get; init; }

@@ -23,7 +23,23 @@ namespace EdgeMesh.Node.Demo
 
         internal double LatencyP99Ms { get; init; }
 
+        /// <summary>Seconds of traffic, by the wall clock (the --duration asked for, unless cancelled).</summary>
         internal double DurationSeconds { get; init; }
+
+        /// <summary>Seconds from the first publication to the end of the drain.</summary>
+        internal double WallSeconds { get; init; }
+
+        /// <summary>Publications per node per second the run was planned at.</summary>
+        internal double RatePerNode { get; init; }
+
+        /// <summary>Ticks skipped because the machine was behind (0 on a machine with room).</summary>
+        internal long SkippedTicks { get; init; }
+
+        /// <summary>CPU used by the whole process during traffic and drain, in cores (1.0: one core busy).</summary>
+        internal double CpuCores { get; init; }
+
+        /// <summary>That CPU time per delivery to a subscriber, µs (idle node work included).</summary>
+        internal double CpuMicrosecondsPerDelivery { get; init; }
 
         internal double DeliveryRatio => Expected == 0 ? 0 : (double)Delivered / Expected;
 

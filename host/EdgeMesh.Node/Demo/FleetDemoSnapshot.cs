@@ -19,7 +19,10 @@ namespace EdgeMesh.Node.Demo
         /// <summary>Deliveries per second over the last interval, fleet-wide.</summary>
         internal double DeliveredPerSecond { get; init; }
 
-        /// <summary>Fleet-wide latency percentiles over the whole run (publish to subscriber), ms.</summary>
+        /// <summary>True for the frame after the drain: the same figures as the summary.</summary>
+        internal bool Final { get; init; }
+
+        /// <summary>Fleet-wide latency percentiles over the whole run (publish to subscriber), ms; the rows use the same window.</summary>
         internal double LatencyP50Ms { get; init; }
 
         internal double LatencyP99Ms { get; init; }

@@ -53,7 +53,8 @@ namespace EdgeMesh.Node.Demo
 
         public void Update(FleetDemoSnapshot s)
         {
-            SetTitle(Format($"{_nodes} nodes | {s.ElapsedSeconds:0}/{s.TotalSeconds:0} s | {s.Delivered}/{s.Expected} delivered | {s.DeliveredPerSecond:0} msg/s | p50 {s.LatencyP50Ms:0} ms p99 {s.LatencyP99Ms:0} ms"));
+            string phase = s.Final ? Format($"done after {s.ElapsedSeconds:0.0} s") : Format($"{s.ElapsedSeconds:0}/{s.TotalSeconds:0} s");
+            SetTitle(Format($"{_nodes} nodes | {phase} | {s.Delivered}/{s.Expected} delivered | {s.DeliveredPerSecond:0} msg/s | p50 {s.LatencyP50Ms:0} ms p99 {s.LatencyP99Ms:0} ms (whole run)"));
             _table.Rows.Clear();
             foreach (FleetDemoNodeRow n in s.Nodes)
             {

@@ -25,7 +25,7 @@ namespace EdgeMesh.Node.Demo
             double avg = s.Nodes.Count == 0 ? 0 : s.Nodes.Average(n => n.ActivePeers);
             _output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"  {s.ElapsedSeconds,4:0}/{s.TotalSeconds:0} s | active neighbours min {min} avg {avg:0.0} | delivered {s.Delivered}/{s.Expected} | {s.DeliveredPerSecond:0} msg/s | latency p50 {s.LatencyP50Ms:0} ms p99 {s.LatencyP99Ms:0} ms"));
+                $"  {(s.Final ? "final" : string.Empty)}{s.ElapsedSeconds,4:0}/{s.TotalSeconds:0} s | active neighbours min {min} avg {avg:0.0} | delivered {s.Delivered}/{s.Expected} | {s.DeliveredPerSecond:0} msg/s | latency p50 {s.LatencyP50Ms:0} ms p99 {s.LatencyP99Ms:0} ms"));
         }
     }
 }

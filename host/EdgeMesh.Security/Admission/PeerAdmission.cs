@@ -129,6 +129,45 @@ namespace EdgeMesh.Security.Admission
             return error;
         }
 
+        /// <summary>
+        /// Why a certificate <see cref="Check"/> refused was refused, for a log line: the cheap checks
+        /// (layout, fleet, validity, revocation) are repeated without counting, and when they all
+        /// pass the reason can only be the signature, which is not verified a second time (so
+        /// explaining costs no signature check; <see cref="AdmissionError.None"/> is never returned).
+        /// </summary>
+        public AdmissionError Explain(ReadOnlySpan<byte> certificate, long nowMs, out ulong fleetId)
+        {
+            fleetId = 0;
+            AdmissionError error = NodeCertificate.TryParse(certificate, out NodeCertificate parsed);
+            if (error != AdmissionError.None)
+            {
+                return error;
+            }
+
+            fleetId = parsed.FleetId;
+            if (parsed.FleetId != FleetId)
+            {
+                return AdmissionError.WrongFleet;
+            }
+
+            if (nowMs < parsed.NotBeforeMs)
+            {
+                return AdmissionError.NotYetValid;
+            }
+
+            if (nowMs >= parsed.NotAfterMs)
+            {
+                return AdmissionError.Expired;
+            }
+
+            if (parsed.NodeId.IsEmpty)
+            {
+                return AdmissionError.InvalidNodeKey;
+            }
+
+            return IsRevoked(parsed.NodeId) ? AdmissionError.Revoked : AdmissionError.BadSignature;
+        }
+
         /// <summary>Status of <paramref name="id"/> at <paramref name="nowMs"/>; an expired entry is removed.</summary>
         public PeerStatus Lookup(NodeId id, long nowMs, out AdmittedPeer peer)
         {

@@ -46,6 +46,13 @@ namespace EdgeMesh.Protocol.Payloads
         /// </summary>
         public const ushort PeerDirectory = 0x0302;
 
+        /// <summary>
+        /// The host daemon's revocation-list exchange in Membership frames: a neighbour offers the
+        /// version it holds and one that is behind asks for the list; layout in docs/deploy.md,
+        /// owned by the daemon.
+        /// </summary>
+        public const ushort RevocationOffer = 0x0303;
+
         /// <summary>First value applications may use for their own types.</summary>
         public const ushort FirstApplicationDefined = 0x8000;
     }

@@ -26,6 +26,25 @@ namespace EdgeMesh.Security.Tests.Admission
         }
 
         [Fact]
+        public void Explain_names_the_reason_without_counting_it_again()
+        {
+            PeerAdmission admission = _fleet.NewAdmission();
+            using var otherFleet = new TestFleet();
+            byte[] stranger = otherFleet.Certify(_node);
+            Assert.Equal(AdmissionError.WrongFleet, admission.Admit(stranger, Now));
+            Assert.Equal(AdmissionError.WrongFleet, admission.Explain(stranger, Now, out ulong fleetId));
+            Assert.NotEqual(admission.FleetId, fleetId);
+            Assert.Equal(AdmissionError.Expired, admission.Explain(_fleet.Certify(_node, Now - 10, Now), Now, out _));
+            byte[] forged = _fleet.Certify(_node);
+            forged[100] ^= 1;
+            Assert.Equal(AdmissionError.BadSignature, admission.Explain(forged, Now, out fleetId));
+            Assert.Equal(admission.FleetId, fleetId);
+            Assert.Equal(1, admission.CertificateRejections(AdmissionError.WrongFleet));
+            Assert.Equal(0, admission.CertificateRejections(AdmissionError.Expired));
+            Assert.Equal(0, admission.Count);
+        }
+
+        [Fact]
         public void Refuses_certificates_by_reason_and_counts_each()
         {
             PeerAdmission admission = _fleet.NewAdmission();
