@@ -175,6 +175,24 @@ namespace EdgeMesh.Hardware.Boards
             return Nrf24!.Configure(Nrf24Settings);
         }
 
+        /// <summary>
+        /// Link options for this board after <see cref="Configure"/>: the region's duty cycle (EU868 1 %
+        /// per hour, ISM2400 none), SNR-driven relay delays only for LoRa (the nRF24L01+ reports none),
+        /// and relay windows scaled to the packet airtime so neighbours' relays do not overlap.
+        /// </summary>
+        public RadioLinkOptions LinkOptions()
+        {
+            RegionPlan? region = RegionPlan.Find(Board.Radio?.Region);
+            long packetMs = (Radio.TimeOnAirMicroseconds(Radio.MaxPacketLength) + 999) / 1000;
+            return new RadioLinkOptions
+            {
+                DutyCyclePpm = region == null ? AirtimeBudget.Unlimited : (int)(region.DutyCycle * AirtimeBudget.Unlimited),
+                UseSnr = Chip == RadioChip.Sx1276,
+                SnrWindowMs = (int)Math.Max(20, 3 * packetMs),
+                JitterWindowMs = (int)Math.Max(10, packetMs),
+            };
+        }
+
         /// <summary>One line describing the applied settings.</summary>
         public string DescribeSettings()
         {

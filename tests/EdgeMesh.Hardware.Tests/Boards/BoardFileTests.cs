@@ -118,6 +118,29 @@ namespace EdgeMesh.Hardware.Tests.Boards
             Assert.Equal(14, radio.LoRaModel!.OutputPowerDbm);
         }
 
+        [Fact]
+        public void Link_options_follow_the_region_and_chip()
+        {
+            BoardDefinition lora = BoardCatalog.Load(BoardsDirectory(), "rpi4-sx1276-bonnet", out _)!;
+            BoardDefinition nrf = BoardCatalog.Load(BoardsDirectory(), "rpi-nrf24l01-spi0", out _)!;
+            var air = new SimulatedAir(new EventScheduler(), 1);
+            using BoardRadio a = BoardRadio.OpenSimulated(lora, air, 0, 0);
+            using BoardRadio b = BoardRadio.OpenSimulated(nrf, air, 0, 0);
+            a.Probe(out _);
+            b.Probe(out _);
+            a.Configure(14, 0, -1);
+            b.Configure(0, 0, -1);
+
+            EdgeMesh.Hardware.Radio.RadioLinkOptions loraOptions = a.LinkOptions();
+            EdgeMesh.Hardware.Radio.RadioLinkOptions nrfOptions = b.LinkOptions();
+
+            Assert.Equal(10000, loraOptions.DutyCyclePpm);
+            Assert.True(loraOptions.UseSnr);
+            Assert.Equal(1200, loraOptions.SnrWindowMs); // 3 × 400 ms for a full SF7 packet
+            Assert.Equal(EdgeMesh.Hardware.Radio.AirtimeBudget.Unlimited, nrfOptions.DutyCyclePpm);
+            Assert.False(nrfOptions.UseSnr);
+        }
+
         internal static string BoardsDirectory()
         {
             for (DirectoryInfo? dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
