@@ -20,9 +20,17 @@ namespace EdgeMesh.Portability.Tests.Checker
 
         private readonly Dictionary<string, NanoType> types;
 
+        private readonly HashSet<string> portableAssemblies;
+
         private NanoFrameworkApi(Dictionary<string, NanoType> types)
+            : this(types, new HashSet<string>(StringComparer.Ordinal))
+        {
+        }
+
+        private NanoFrameworkApi(Dictionary<string, NanoType> types, HashSet<string> portableAssemblies)
         {
             this.types = types;
+            this.portableAssemblies = portableAssemblies;
         }
 
         /// <summary>nanoFramework 1.x mscorlib (the only assembly the portable core's .nfproj references).</summary>
@@ -35,6 +43,27 @@ namespace EdgeMesh.Portability.Tests.Checker
         public int TypeCount
         {
             get { return types.Count; }
+        }
+
+        /// <summary>
+        /// The same allowlist, plus EdgeMesh's own portable assemblies named here (by simple name, e.g.
+        /// "EdgeMesh.Hardware"): references into them are accepted as if they were inside the checked
+        /// assembly, because the .nfproj compiles their shared sources too. Each of them must be
+        /// checked by a test of its own; this only stops the HAL's types being reported as "not in
+        /// mscorlib" when a driver uses them.
+        /// </summary>
+        public NanoFrameworkApi WithPortableAssemblies(params string[] assemblyNames)
+        {
+            ArgumentNullException.ThrowIfNull(assemblyNames);
+            var names = new HashSet<string>(portableAssemblies, StringComparer.Ordinal);
+            names.UnionWith(assemblyNames);
+            return new NanoFrameworkApi(types, names);
+        }
+
+        /// <summary>True when <paramref name="assemblyName"/> was added with <see cref="WithPortableAssemblies"/>.</summary>
+        public bool IsPortableAssembly(string assemblyName)
+        {
+            return portableAssemblies.Contains(assemblyName);
         }
 
         /// <summary>The type named <paramref name="fullName"/> (nested types as <c>Outer+Inner</c>), or null.</summary>

@@ -175,7 +175,15 @@ namespace EdgeMesh.Portability.Tests.Checker
                 scope = md.GetTypeReference((TypeReferenceHandle)scope).ResolutionScope;
             }
 
-            return scope.Kind == HandleKind.AssemblyReference || scope.Kind == HandleKind.ModuleReference;
+            if (scope.Kind == HandleKind.AssemblyReference)
+            {
+                // EdgeMesh's own portable assemblies are compiled from shared sources into the same
+                // nanoFramework image and checked separately (NanoFrameworkApi.WithPortableAssemblies).
+                string assembly = md.GetString(md.GetAssemblyReference((AssemblyReferenceHandle)scope).Name);
+                return !api.IsPortableAssembly(assembly);
+            }
+
+            return scope.Kind == HandleKind.ModuleReference;
         }
 
         /// <summary><c>Name(ParameterTypes)</c> of a method of the checked assembly, decoded without reporting.</summary>
