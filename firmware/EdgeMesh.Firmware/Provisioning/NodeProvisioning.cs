@@ -20,8 +20,8 @@ namespace EdgeMesh.Firmware.Provisioning
             SegmentKey = new byte[SegmentKeyLength];
             BoardName = string.Empty;
             Radio = new RadioSettings();
-            HeartbeatIntervalSeconds = 10;
-            TelemetryIntervalSeconds = 30;
+            HeartbeatIntervalSeconds = 30;
+            TelemetryIntervalSeconds = 60;
             CommandTimeoutMs = 500;
         }
 

@@ -44,14 +44,14 @@ namespace EdgeMesh.Firmware.Provisioning
         /// <summary>Share of airtime the node may use, per mille (EU868 g3 sub-band: 100 = 10 %; g1: 10 = 1 %).</summary>
         public int DutyCyclePerMille { get; set; }
 
-        /// <summary>The defaults for an SX1276 on EU868: 869.525 MHz, 125 kHz, SF9, 4/5, 14 dBm, 3 hops, 10 %.</summary>
+        /// <summary>The defaults for an SX1276 on EU868: 869.525 MHz (g3 sub-band, 10 % duty cycle), 125 kHz, SF7, 4/5, 14 dBm, 3 hops.</summary>
         public static RadioSettings DefaultSx1276()
         {
             var settings = new RadioSettings();
             settings.Chip = RadioChip.Sx1276;
             settings.FrequencyHz = 869525000;
             settings.BandwidthHz = 125000;
-            settings.SpreadingFactor = 9;
+            settings.SpreadingFactor = 7;
             settings.CodingRateDenominator = 5;
             settings.TxPowerDbm = 14;
             settings.HopLimit = 3;
