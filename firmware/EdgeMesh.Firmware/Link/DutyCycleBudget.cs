@@ -36,11 +36,16 @@ namespace EdgeMesh.Firmware.Link
         /// <summary>Total airtime spent, µs.</summary>
         public long SpentMicroseconds { get; private set; }
 
-        /// <summary>Spends <paramref name="airtimeUs"/> if available; false (nothing spent) otherwise.</summary>
+        /// <summary>
+        /// Spends <paramref name="airtimeUs"/> if available; false (nothing spent) otherwise. A frame
+        /// longer than a whole window's allowance goes out once the allowance is full, so it waits
+        /// longest but never blocks the queue for good.
+        /// </summary>
         public bool TrySpend(long airtimeUs, long nowMs)
         {
             Refill(nowMs);
-            if (_perMille < 1000 && airtimeUs > _availableUs)
+            long needed = airtimeUs < _capacityUs ? airtimeUs : _capacityUs;
+            if (_perMille < 1000 && needed > _availableUs)
             {
                 return false;
             }

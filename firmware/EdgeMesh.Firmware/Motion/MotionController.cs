@@ -95,7 +95,7 @@ namespace EdgeMesh.Firmware.Motion
             float turn = command.Angular.Z * _halfTrackMm;
             _left.SetDuty(ToDuty(linear - turn));
             _right.SetDuty(ToDuty(linear + turn));
-            long hold = command.DurationMs == 0 || command.DurationMs > (uint)_commandTimeoutMs ? _commandTimeoutMs : command.DurationMs;
+            long hold = command.DurationMs > (uint)_commandTimeoutMs ? _commandTimeoutMs : command.DurationMs; // duration 0 is a stop, handled above
             _deadlineMs = nowMs + hold;
             _sequence = command.Sequence;
             IsMoving = true;
