@@ -24,6 +24,11 @@ namespace EdgeMesh.Firmware.Boards
             {
                 var board = new BoardProfile(Esp32S3Sx1276, "ESP32_S3", RadioChip.Sx1276);
                 board.SpiBus = 1;
+                board.SpiClockPin = 5;
+                board.SpiMisoPin = 3;
+                board.SpiMosiPin = 6;
+                board.I2cDataPin = 18;
+                board.I2cClockPin = 17;
                 board.RadioChipSelectPin = 7;
                 board.RadioResetOrEnablePin = 8;
                 board.RadioIrqPin = 9;

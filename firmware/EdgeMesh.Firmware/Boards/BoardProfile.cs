@@ -32,6 +32,21 @@ namespace EdgeMesh.Firmware.Boards
         /// <summary>SPI bus of the radio (nanoFramework bus number, 1-based).</summary>
         public int SpiBus { get; set; }
 
+        /// <summary>SPI clock pin, where the target routes SPI through its pin matrix (ESP32); -1 when fixed by the target.</summary>
+        public int SpiClockPin { get; set; } = -1;
+
+        /// <summary>SPI MISO pin (ESP32 pin matrix), or -1.</summary>
+        public int SpiMisoPin { get; set; } = -1;
+
+        /// <summary>SPI MOSI pin (ESP32 pin matrix), or -1.</summary>
+        public int SpiMosiPin { get; set; } = -1;
+
+        /// <summary>I2C data pin (ESP32 pin matrix), or -1.</summary>
+        public int I2cDataPin { get; set; } = -1;
+
+        /// <summary>I2C clock pin (ESP32 pin matrix), or -1.</summary>
+        public int I2cClockPin { get; set; } = -1;
+
         /// <summary>Chip select of the radio.</summary>
         public int RadioChipSelectPin { get; set; }
 
