@@ -25,6 +25,9 @@ namespace EdgeMesh.Hardware.Simulation.Sx127x
         /// <summary>Receiver noise figure used for the noise floor, dB.</summary>
         private const double NoiseFigureDb = 6;
 
+        /// <summary>Highest SNR RegPktSnrValue reports, dB.</summary>
+        private const double MaxReportedSnrDb = 12;
+
         private readonly SimulatedAir _air;
         private readonly byte[] _registers = new byte[128];
         private readonly byte[] _fskPage = new byte[128];
@@ -233,7 +236,8 @@ namespace EdgeMesh.Hardware.Simulation.Sx127x
             _rxWriteAddress = (start + length) & 0xFF;
             _registers[R.FifoRxCurrentAddr] = (byte)start;
             _registers[R.RxNbBytes] = (byte)length;
-            int snrQuarter = (int)Math.Round(snrDb * 4);
+            // The demodulator's SNR estimate saturates a little above +10 dB on real chips.
+            int snrQuarter = (int)Math.Round(Math.Min(snrDb, MaxReportedSnrDb) * 4);
             _registers[R.PktSnrValue] = (byte)(sbyte)Math.Clamp(snrQuarter, -128, 127);
             int offset = FrequencyHz < 525000000 ? R.RssiOffsetLowFrequency : R.RssiOffsetHighFrequency;
             double raw = snrDb < 0 ? rssiDbm - offset - (snrQuarter / 4.0) : (rssiDbm - offset) * 15 / 16;

@@ -19,6 +19,7 @@ namespace EdgeMesh.Node.Commands
             yield return RunCommand.Create();
             yield return SimCommand.Create();
             yield return BenchCommand.Create();
+            yield return RadioCommand.Create();
             foreach (Command client in ClientCommands.All())
             {
                 yield return client;

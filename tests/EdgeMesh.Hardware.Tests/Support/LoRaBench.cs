@@ -37,42 +37,8 @@ namespace EdgeMesh.Hardware.Tests.Support
         /// <summary>Runs simulated time until <paramref name="untilUs"/>, servicing every driver whose DIO0 is high; returns the events seen per driver.</summary>
         internal List<(int Driver, RadioEvent Event)> Run(long untilUs)
         {
-            var seen = new List<(int, RadioEvent)>();
-            while (true)
-            {
-                for (int i = 0; i < Drivers.Count; i++)
-                {
-                    while (Chips[i].Dio0.Read() || Drivers[i].IsTransmitting)
-                    {
-                        RadioEvent e = Drivers[i].Service();
-                        if (e == RadioEvent.None)
-                        {
-                            break;
-                        }
-
-                        seen.Add((i, e));
-                    }
-                }
-
-                if (Scheduler.NextEventAt > untilUs)
-                {
-                    break;
-                }
-
-                Scheduler.Step();
-            }
-
-            Scheduler.RunUntil(untilUs);
-            for (int i = 0; i < Drivers.Count; i++)
-            {
-                RadioEvent e = Drivers[i].Service();
-                if (e != RadioEvent.None)
-                {
-                    seen.Add((i, e));
-                }
-            }
-
-            return seen;
+            var radios = new List<IPacketRadio>(Drivers);
+            return AirRunner.Run(Scheduler, radios, i => Chips[i].Dio0.Read() || Drivers[i].IsTransmitting, untilUs);
         }
     }
 }

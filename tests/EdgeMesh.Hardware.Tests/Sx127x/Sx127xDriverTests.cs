@@ -119,9 +119,10 @@ namespace EdgeMesh.Hardware.Tests.Sx127x
             int n = b.ReadPacket(buffer, 0, buffer.Length);
             Assert.Equal(Hello, buffer.AsSpan(0, n).ToArray());
             Assert.Equal(0, b.ReadPacket(buffer, 0, buffer.Length));
-            // 500 m at 14 dBm: 31.2 dB to 1 m, then 27 dB per decade → about -90 dBm, SNR about +27 dB (noise -117 dBm).
+            // 500 m at 14 dBm: 31.2 dB to 1 m, then 27 dB per decade → about -90 dBm; the SNR (+27 dB over a
+            // -117 dBm noise floor) reads as the chip's saturated +12 dB.
             Assert.InRange(b.LastRssiDbm, -95, -85);
-            Assert.InRange(b.LastSnrQuarterDb, 4 * 24, 4 * 30);
+            Assert.Equal(4 * 12, b.LastSnrQuarterDb);
             Assert.Equal(1, a.Counters.PacketsSent);
             Assert.Equal(1, b.Counters.PacketsReceived);
             Assert.Equal(1, a.Counters.BusyRejections);

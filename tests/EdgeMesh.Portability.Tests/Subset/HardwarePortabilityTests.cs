@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using EdgeMesh.Hardware;
+using EdgeMesh.Hardware.Nrf24l01;
 using EdgeMesh.Hardware.Sx127x;
 using EdgeMesh.Portability.Tests.Checker;
 
@@ -25,6 +26,12 @@ namespace EdgeMesh.Portability.Tests.Subset
         public void Sx127x_driver_assembly_is_within_the_nanoFramework_subset()
         {
             AssertPortable(typeof(Sx127xDriver).Assembly.Location, WithHal);
+        }
+
+        [Fact]
+        public void Nrf24l01_driver_assembly_is_within_the_nanoFramework_subset()
+        {
+            AssertPortable(typeof(Nrf24l01Driver).Assembly.Location, WithHal);
         }
 
         [Fact]
