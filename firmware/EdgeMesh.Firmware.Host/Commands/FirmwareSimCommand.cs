@@ -12,7 +12,7 @@ namespace EdgeMesh.Firmware.Host.Commands
 {
     /// <summary>
     /// <c>edgemesh firmware-sim --board esp32s3-sx1276 --nodes N</c>: runs N simulated microcontroller
-    /// nodes (the firmware's host build on simulated SX1276 chips) on one simulated radio segment
+    /// nodes (the firmware's host build on simulated SX1276 or nRF24L01+ chips) on one simulated radio segment
     /// with a probe at the segment's edge, and reports what reached it. Exit 0 when every node was
     /// heard (and, with --motion, the farthest node acknowledged a command and stopped its motors).
     /// </summary>
@@ -32,7 +32,7 @@ namespace EdgeMesh.Firmware.Host.Commands
             var telemetry = new Option<int>("--telemetry-s") { Description = "Seconds between telemetry reports.", DefaultValueFactory = _ => 60 };
             var motion = new Option<bool>("--motion") { Description = "Send a MotionCommand to the farthest node a third into the run; check it is acknowledged and the motors stop at the command timeout." };
             var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table." };
-            var command = new Command("firmware-sim", "Run simulated microcontroller nodes (the firmware's host build on simulated SX1276 chips) on a simulated radio segment.");
+            var command = new Command("firmware-sim", "Run simulated microcontroller nodes (the firmware's host build on simulated SX1276 or nRF24L01+ chips) on a simulated radio segment.");
             foreach (Option o in new Option[] { board, nodes, foreign, duration, spacing, seed, loss, heartbeat, telemetry, motion, json })
             {
                 command.Options.Add(o);
@@ -142,7 +142,7 @@ namespace EdgeMesh.Firmware.Host.Commands
                 var n = b.Node!;
                 ulong id = n.Id.Value;
                 o.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0}  {1,6}  {2,7}  {3,8}  {4,8}  {5,4}  {6,6}  {7,8}  {8,7}  {9,8}  {10,5}",
-                    Hex.FormatUInt64(id), (int)b.Chip.X, n.HeartbeatsSent, fleet.Probe.HeartbeatsFrom(id), fleet.Probe.TelemetryFrom(id),
+                    Hex.FormatUInt64(id), (int)b.X, n.HeartbeatsSent, fleet.Probe.HeartbeatsFrom(id), fleet.Probe.TelemetryFrom(id),
                     fleet.Probe.MaxHopsFrom(id), n.Link.RelaysQueued, n.Link.MacFailures, n.Link.Replays, n.Link.DutyCycleDeferrals, n.Ram.TotalBytes));
             }
 
@@ -182,7 +182,7 @@ namespace EdgeMesh.Firmware.Host.Commands
                     ulong id = n.Id.Value;
                     w.WriteStartObject();
                     w.WriteString("id", Hex.FormatUInt64(id));
-                    w.WriteNumber("distanceMetres", Math.Round(b.Chip.X, 1));
+                    w.WriteNumber("distanceMetres", Math.Round(b.X, 1));
                     w.WriteNumber("heartbeatsSent", n.HeartbeatsSent);
                     w.WriteNumber("heartbeatsHeard", fleet.Probe.HeartbeatsFrom(id));
                     w.WriteNumber("telemetryHeard", fleet.Probe.TelemetryFrom(id));

@@ -12,7 +12,7 @@ namespace EdgeMesh.Firmware.Host.Commands
 {
     /// <summary>
     /// <c>edgemesh firmware provision --board NAME --segment-key FILE --out FILE</c>: writes a node's
-    /// 96-byte provisioning record (docs/firmware.md §3) for flashing into its config partition.
+    /// 104-byte provisioning record (docs/firmware.md §3) for flashing into its config partition.
     /// </summary>
     public static class ProvisionCommand
     {
@@ -30,7 +30,7 @@ namespace EdgeMesh.Firmware.Host.Commands
         /// <summary>The <c>provision</c> subcommand.</summary>
         public static Command Create()
         {
-            var board = new Option<string>("--board") { Description = "Board name: " + string.Join(", ", BoardCatalog.Names()) + ".", Required = true };
+            var board = new Option<string>("--board") { Description = "Board name: " + string.Join(", ", BoardCatalog.Names()) + " (short: esp32s3-sx1276, stm32-nrf24l01).", Required = true };
             var output = new Option<FileInfo>("--out") { Description = "Where to write the record (mode 0600: it holds the segment key).", Required = true };
             var key = new Option<FileInfo>("--segment-key") { Description = "Segment key file (64 hex digits); created with a new random key when it does not exist.", Required = true };
             var nodeId = new Option<string?>("--node-id") { Description = "Node id, 16 hex digits (default: random)." };

@@ -36,20 +36,20 @@ namespace EdgeMesh.Firmware.Host.Simulation
             SegmentKey = RandomKey(random);
             byte[] foreignKey = RandomKey(random);
             BoardProfile board = BoardCatalog.Find(options.Board)!;
-            RadioSettings radio = RadioSettings.DefaultSx1276();
+            RadioSettings radio = board.Radio == EdgeMesh.Hardware.Radio.RadioChip.Sx1276 ? RadioSettings.DefaultSx1276() : RadioSettings.DefaultNrf24();
             RangeMetres = RadioRangeMetres(radio, Air);
             Spacing = options.SpacingMetres > 0 ? options.SpacingMetres : 0.45 * RangeMetres;
             Probe = new SegmentProbe(Air, Scheduler, ProbeId, SegmentKey, radio, 0, 0);
             for (int i = 0; i < options.Nodes; i++)
             {
                 ulong id = NodeIdFor(options.Seed, i);
-                _boards.Add(new SimulatedBoard(Air, Scheduler, Record(id, SegmentKey, board, radio, options), Spacing * (i + 1), 0));
+                _boards.Add(new SimulatedBoard(Air, Scheduler, Record(id, SegmentKey, board, radio, options), board.Radio, Spacing * (i + 1), 0));
             }
 
             for (int i = 0; i < options.ForeignNodes; i++)
             {
                 ulong id = NodeIdFor(options.Seed + 7919, i);
-                _foreign.Add(new SimulatedBoard(Air, Scheduler, Record(id, foreignKey, board, radio, options), Spacing * (i + 0.5), Spacing * 0.1));
+                _foreign.Add(new SimulatedBoard(Air, Scheduler, Record(id, foreignKey, board, radio, options), board.Radio, Spacing * (i + 0.5), Spacing * 0.1));
             }
 
             foreach (SimulatedBoard b in AllBoards())
@@ -109,14 +109,27 @@ namespace EdgeMesh.Firmware.Host.Simulation
         }
 
         /// <summary>
-        /// The SX1276 model's range for <paramref name="radio"/>: where received power meets the
-        /// demodulation floor (noise −174 dBm/Hz + bandwidth + 6 dB noise figure, SNR floor of the SF).
+        /// The chip model's range for <paramref name="radio"/>: where received power meets its
+        /// sensitivity. SX1276: noise −174 dBm/Hz + bandwidth + 6 dB noise figure, plus the SNR floor of
+        /// the spreading factor. nRF24L01+: −94/−85/−82 dBm at 250 k/1 M/2 Mbit/s on channel 2400 + n MHz.
         /// </summary>
         public static double RadioRangeMetres(RadioSettings radio, SimulatedAir air)
         {
-            double noise = -174 + (10 * Math.Log10(LoRaTimeOnAir.BandwidthHz(Sx1276Setup.ToLoRaSettings(radio).Bandwidth))) + 6;
-            double sensitivity = noise - 7.5 - (2.5 * (radio.SpreadingFactor - 7));
-            double atOneMetre = air.ReceivedPowerDbm(radio.TxPowerDbm, radio.FrequencyHz, 1);
+            double sensitivity;
+            long frequencyHz;
+            if (radio.Chip == EdgeMesh.Hardware.Radio.RadioChip.Sx1276)
+            {
+                double noise = -174 + (10 * Math.Log10(LoRaTimeOnAir.BandwidthHz(Sx1276Setup.ToLoRaSettings(radio).Bandwidth))) + 6;
+                sensitivity = noise - 7.5 - (2.5 * (radio.SpreadingFactor - 7));
+                frequencyHz = radio.FrequencyHz;
+            }
+            else
+            {
+                sensitivity = radio.DataRateCode == 0 ? -94 : (radio.DataRateCode == 2 ? -82 : -85);
+                frequencyHz = (2400L + radio.RfChannel) * 1000000L;
+            }
+
+            double atOneMetre = air.ReceivedPowerDbm(radio.TxPowerDbm, frequencyHz, 1);
             return Math.Pow(10, (atOneMetre - sensitivity) / (10 * air.PathLossExponent));
         }
 

@@ -5,7 +5,7 @@ namespace EdgeMesh.Firmware.Host.Simulation
     /// <summary>What <see cref="FirmwareFleet"/> simulates.</summary>
     public sealed class FirmwareFleetOptions
     {
-        /// <summary>Board every node runs on (only SX1276 boards have a simulated radio so far).</summary>
+        /// <summary>Board every node runs on (its radio, SX1276 or nRF24L01+, is simulated at register level).</summary>
         public string Board { get; set; } = BoardCatalog.Esp32S3Sx1276;
 
         /// <summary>Firmware nodes in the segment.</summary>
@@ -38,11 +38,6 @@ namespace EdgeMesh.Firmware.Host.Simulation
             if (BoardCatalog.Find(Board) == null)
             {
                 throw new System.ArgumentException("unknown board '" + Board + "'; known: " + string.Join(", ", BoardCatalog.Names()));
-            }
-
-            if (BoardCatalog.Find(Board)!.Radio != EdgeMesh.Hardware.Radio.RadioChip.Sx1276)
-            {
-                throw new System.ArgumentException("board '" + Board + "' carries an nRF24L01+; the host build simulates SX1276 boards only so far");
             }
 
             if (Nodes < 1 || Nodes > 64 || ForeignNodes < 0 || ForeignNodes > 8)

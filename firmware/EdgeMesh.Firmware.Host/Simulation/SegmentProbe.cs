@@ -5,8 +5,6 @@ using EdgeMesh.Firmware.Motion;
 using EdgeMesh.Firmware.Provisioning;
 using EdgeMesh.Hardware.Radio;
 using EdgeMesh.Hardware.Simulation.Air;
-using EdgeMesh.Hardware.Simulation.Sx127x;
-using EdgeMesh.Hardware.Sx127x;
 using EdgeMesh.Protocol.Payloads;
 using EdgeMesh.Protocol.Wire;
 
@@ -14,7 +12,7 @@ namespace EdgeMesh.Firmware.Host.Simulation
 {
     /// <summary>
     /// A listener on the segment with the segment key, where a gateway would stand: it runs the same
-    /// <see cref="SegmentLink"/> on its own SX1276, records every node's heartbeats, telemetry and
+    /// <see cref="SegmentLink"/> on its own simulated radio, records every node's heartbeats, telemetry and
     /// acknowledgements, and sends MotionCommands to a node's motion topic. The tests and
     /// <c>edgemesh firmware-sim</c> use it to see what reaches the edge of the segment.
     /// </summary>
@@ -26,6 +24,7 @@ namespace EdgeMesh.Firmware.Host.Simulation
         private readonly Dictionary<ulong, Heartbeat> _lastHeartbeat = new Dictionary<ulong, Heartbeat>();
         private readonly List<(ulong Node, ulong FrameSequence, uint CommandSequence, MotionVerdict Verdict)> _acks = new();
         private readonly byte[] _frame = new byte[255];
+        private readonly int _maxFrameLength;
         private readonly int _hopLimit;
         private ulong _sequence;
 
@@ -33,16 +32,16 @@ namespace EdgeMesh.Firmware.Host.Simulation
         public SegmentProbe(SimulatedAir air, EventScheduler clock, ulong id, byte[] segmentKey, RadioSettings radio, double x, double y)
         {
             Id = id;
-            Chip = new Sx1276Model(air, x, y);
-            var driver = new Sx127xDriver(Chip, Chip.Reset, clock);
-            RadioResult opened = Sx1276Setup.Open(driver, radio);
+            Radio = new SimulatedRadio(radio.Chip, air, clock, x, y);
+            RadioResult opened = Radio.Open(radio);
             if (opened != RadioResult.Ok)
             {
-                throw new System.InvalidOperationException("the probe's simulated SX1276 did not come up: " + opened);
+                throw new System.InvalidOperationException("the probe's simulated " + radio.Chip + " did not come up: " + opened);
             }
 
-            Link = new SegmentLink(driver, new NodeId(id), segmentKey, FirmwareOptions.For(radio).Link, this, clock.NowMicroseconds / 1000);
+            Link = new SegmentLink(Radio.Driver, new NodeId(id), segmentKey, FirmwareOptions.For(radio).Link, this, clock.NowMicroseconds / 1000);
             Link.Start();
+            _maxFrameLength = FirmwareOptions.For(radio).Link.MaxFrameLength;
             _hopLimit = radio.HopLimit;
             _sequence = 1UL << 32;
         }
@@ -50,8 +49,8 @@ namespace EdgeMesh.Firmware.Host.Simulation
         /// <summary>The probe's node id.</summary>
         public ulong Id { get; }
 
-        /// <summary>Its radio chip model.</summary>
-        public Sx1276Model Chip { get; }
+        /// <summary>Its radio.</summary>
+        public SimulatedRadio Radio { get; }
 
         /// <summary>Its radio link (counters).</summary>
         public SegmentLink Link { get; }
@@ -96,7 +95,7 @@ namespace EdgeMesh.Firmware.Host.Simulation
         public ulong SendMotion(ulong node, MotionCommand command, long nowMs)
         {
             int payload = FrameCodec.PayloadOffset(0);
-            if (MotionCommandCodec.Encode(command, _frame, payload, _frame.Length - payload, out int length) != FrameError.None)
+            if (MotionCommandCodec.Encode(command, _frame, payload, _maxFrameLength - payload - WireFormat.MacLength, out int length) != FrameError.None)
             {
                 throw new System.ArgumentException("motion command does not encode", nameof(command));
             }

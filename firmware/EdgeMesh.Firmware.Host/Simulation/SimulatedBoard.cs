@@ -1,14 +1,12 @@
 using EdgeMesh.Firmware.Application;
 using EdgeMesh.Hardware.Radio;
 using EdgeMesh.Hardware.Simulation.Air;
-using EdgeMesh.Hardware.Simulation.Sx127x;
-using EdgeMesh.Hardware.Sx127x;
 
 namespace EdgeMesh.Firmware.Host.Simulation
 {
     /// <summary>
-    /// One simulated microcontroller board running the firmware: an SX1276 model on the simulated air
-    /// driven by the real SX127x driver, a simulated INA219 and two recording motor outputs, booted
+    /// One simulated microcontroller board running the firmware: its radio's chip model (SX1276 or
+    /// nRF24L01+) on the simulated air driven by the real driver, a simulated INA219 and two recording motor outputs, booted
     /// from a provisioning record exactly as the device boots from its config flash. A watchdog reset
     /// reboots it (boot count + 1) on the same hardware.
     /// </summary>
@@ -19,23 +17,23 @@ namespace EdgeMesh.Firmware.Host.Simulation
         private readonly FirmwareBoot _boot = new FirmwareBoot();
 
         /// <summary>Places a board at (<paramref name="x"/>, <paramref name="y"/>) metres with its provisioning record.</summary>
-        public SimulatedBoard(SimulatedAir air, EventScheduler clock, byte[] provisioningRecord, double x, double y)
+        public SimulatedBoard(SimulatedAir air, EventScheduler clock, byte[] provisioningRecord, RadioChip chip, double x, double y)
         {
             _clock = clock;
             _record = provisioningRecord;
-            Chip = new Sx1276Model(air, x, y);
-            Driver = new Sx127xDriver(Chip, Chip.Reset, clock);
+            X = x;
+            Radio = new SimulatedRadio(chip, air, clock, x, y);
             Battery = new SimulatedIna219(0x40, 100, 4000);
             Left = new RecordingMotor();
             Right = new RecordingMotor();
             Reset = new SimulatedReset();
         }
 
-        /// <summary>The radio chip model.</summary>
-        public Sx1276Model Chip { get; }
+        /// <summary>Distance from the origin along the line, metres.</summary>
+        public double X { get; }
 
-        /// <summary>The real driver over the model's SPI port.</summary>
-        public Sx127xDriver Driver { get; }
+        /// <summary>The radio: chip model and real driver.</summary>
+        public SimulatedRadio Radio { get; }
 
         /// <summary>The battery monitor.</summary>
         public SimulatedIna219 Battery { get; }
@@ -74,13 +72,13 @@ namespace EdgeMesh.Firmware.Host.Simulation
                 return false;
             }
 
-            LastRadioResult = Sx1276Setup.Open(Driver, _boot.Provisioning.Radio);
+            LastRadioResult = Radio.Open(_boot.Provisioning.Radio);
             if (LastRadioResult != RadioResult.Ok)
             {
                 return false;
             }
 
-            var hardware = new NodeHardware(Driver, Battery, Left, Right, Reset);
+            var hardware = new NodeHardware(Radio.Driver, Battery, Left, Right, Reset);
             BootCount++;
             Node = _boot.Start(hardware, BootCount, NowMs);
             Hung = false;

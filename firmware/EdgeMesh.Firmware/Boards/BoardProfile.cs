@@ -23,7 +23,7 @@ namespace EdgeMesh.Firmware.Boards
         /// <summary>Board name, as in boards/ and in the provisioning record.</summary>
         public string Name { get; }
 
-        /// <summary>The nanoFramework firmware image for <c>nanoff --target</c>.</summary>
+        /// <summary>The nanoFramework firmware image for <c>nanoff --target</c>; empty when only community targets exist.</summary>
         public string NanoTarget { get; }
 
         /// <summary>The radio chip the board carries.</summary>

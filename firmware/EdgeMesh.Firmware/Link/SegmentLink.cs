@@ -70,7 +70,9 @@ namespace EdgeMesh.Firmware.Link
             options.Flooding.Seed = (uint)(self.Value ^ (self.Value >> 32)) | 1;
             _flooder = new ManagedFlooder(self, options.Flooding);
             int mtu = radio.MaxPacketLength;
-            _fragmenter = new Fragmenter(mtu);
+            // Datagram ids start from the node id, so two nodes fragmenting at once rarely reuse an id
+            // (packets carry no sender: a mix-up is caught by the MAC and counted).
+            _fragmenter = new Fragmenter(mtu, (ushort)(self.Value ^ (self.Value >> 16) ^ (self.Value >> 32) ^ (self.Value >> 48)));
             _reassembler = new Reassembler(mtu, options.ReassemblySlots, options.MaxFrameLength, options.ReassemblyTimeoutMs);
             _duty = new DutyCycleBudget(options.DutyCyclePerMille, options.DutyCycleWindowMs, nowMs);
             int slots = options.TransmitSlots;

@@ -8,6 +8,7 @@ using EdgeMesh.Firmware.Boards;
 using EdgeMesh.Firmware.Motion;
 using EdgeMesh.Firmware.Provisioning;
 using EdgeMesh.Hardware.NanoFramework;
+using EdgeMesh.Hardware.Nrf24l01;
 using EdgeMesh.Hardware.Radio;
 using EdgeMesh.Hardware.Sx127x;
 
@@ -85,14 +86,15 @@ namespace EdgeMesh.Firmware.NanoFramework
 
         private static IPacketRadio? OpenRadio(BoardProfile board, RadioSettings settings, GpioController gpio)
         {
-            if (board.Radio != RadioChip.Sx1276)
-            {
-                return null; // the nRF24L01+ driver joins this image once it is in hardware/devices
-            }
-
             var connection = new SpiConnectionSettings(board.SpiBus, board.RadioChipSelectPin);
             connection.ClockFrequency = 8000000;
             connection.Mode = SpiMode.Mode0;
+            if (board.Radio == RadioChip.Nrf24l01Plus)
+            {
+                var nrf = new Nrf24l01Driver(new NanoSpiDevice(SpiDevice.Create(connection)), new NanoGpioPin(gpio.OpenPin(board.RadioResetOrEnablePin)), Clock);
+                return Nrf24Setup.Open(nrf, settings) == RadioResult.Ok ? nrf : null;
+            }
+
             var driver = new Sx127xDriver(new NanoSpiDevice(SpiDevice.Create(connection)), new NanoGpioPin(gpio.OpenPin(board.RadioResetOrEnablePin)), Clock);
             return Sx1276Setup.Open(driver, settings) == RadioResult.Ok ? driver : null;
         }
@@ -103,9 +105,9 @@ namespace EdgeMesh.Firmware.NanoFramework
             // ESP32 routes SPI and I2C through its GPIO matrix (nanoFramework.Hardware.Esp32).
             if (board.SpiClockPin >= 0)
             {
-                nanoFramework.Hardware.Esp32.Configuration.SetPinFunction(board.SpiClockPin, nanoFramework.Hardware.Esp32.DeviceFunction.SPI1_CLOCK);
-                nanoFramework.Hardware.Esp32.Configuration.SetPinFunction(board.SpiMisoPin, nanoFramework.Hardware.Esp32.DeviceFunction.SPI1_MISO);
-                nanoFramework.Hardware.Esp32.Configuration.SetPinFunction(board.SpiMosiPin, nanoFramework.Hardware.Esp32.DeviceFunction.SPI1_MOSI);
+                nanoFramework.Hardware.Esp32.Configuration.SetPinFunction(board.SpiClockPin, nanoFramework.Hardware.Esp32.DeviceFunction.SPI2_CLOCK);
+                nanoFramework.Hardware.Esp32.Configuration.SetPinFunction(board.SpiMisoPin, nanoFramework.Hardware.Esp32.DeviceFunction.SPI2_MISO);
+                nanoFramework.Hardware.Esp32.Configuration.SetPinFunction(board.SpiMosiPin, nanoFramework.Hardware.Esp32.DeviceFunction.SPI2_MOSI);
             }
 
             if (board.I2cDataPin >= 0)

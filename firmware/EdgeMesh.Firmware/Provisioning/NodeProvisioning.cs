@@ -11,8 +11,8 @@ namespace EdgeMesh.Firmware.Provisioning
         /// <summary>Segment key length: 256 bits, the HMAC-SHA256 key of the lightweight mode.</summary>
         public const int SegmentKeyLength = 32;
 
-        /// <summary>Longest board name (the record's board field holds a length byte and 23 characters).</summary>
-        public const int MaxBoardNameLength = 23;
+        /// <summary>Longest board name (the record's board field holds a length byte and 31 characters).</summary>
+        public const int MaxBoardNameLength = 31;
 
         /// <summary>Creates an empty record (id 0, zero key): not valid until filled in.</summary>
         public NodeProvisioning()
@@ -31,7 +31,7 @@ namespace EdgeMesh.Firmware.Provisioning
         /// <summary>The 32-byte segment key (shared by the segment's nodes and its gateway).</summary>
         public byte[] SegmentKey { get; }
 
-        /// <summary>Board definition name, as in boards/ (for example <c>esp32s3-sx1276</c>).</summary>
+        /// <summary>Board definition name, as in boards/ (for example <c>esp32s3-lilygo-t3s3-sx1276</c>).</summary>
         public string BoardName { get; set; }
 
         /// <summary>Radio chip and settings.</summary>
@@ -46,7 +46,7 @@ namespace EdgeMesh.Firmware.Provisioning
         /// <summary>Motors stop this long after the last motion command (50..10 000 ms) unless a new one arrives.</summary>
         public int CommandTimeoutMs { get; set; }
 
-        /// <summary>True when the board name is 1..23 characters of [a-z0-9-_].</summary>
+        /// <summary>True when the board name is 1..31 characters of [a-z0-9-_].</summary>
         public static bool IsValidBoardName(string? name)
         {
             if (name == null || name.Length < 1 || name.Length > MaxBoardNameLength)

@@ -5,15 +5,15 @@ using EdgeMesh.Protocol.Link;
 namespace EdgeMesh.Firmware.Provisioning
 {
     /// <summary>
-    /// The provisioning record stored in a node's config flash (docs/firmware.md §3): 96 bytes,
+    /// The provisioning record stored in a node's config flash (docs/firmware.md §3): 104 bytes,
     /// big-endian, with a CRC-16/CCITT over everything before it, so blank, foreign or half-written
     /// flash is told apart from a real record. Decoding never throws and never allocates by a length
-    /// read from the record (the board name is at most 23 characters by layout).
+    /// read from the record (the board name is at most 31 characters by layout).
     /// </summary>
     public static class ProvisioningCodec
     {
         /// <summary>Record length of format version 1.</summary>
-        public const int Length = 96;
+        public const int Length = 104;
 
         /// <summary>Format version written by this firmware.</summary>
         public const byte Version = 1;
@@ -24,19 +24,19 @@ namespace EdgeMesh.Firmware.Provisioning
         internal const int OffsetNodeId = 8;
         internal const int OffsetKey = 16;
         internal const int OffsetBoard = 48;
-        internal const int OffsetFrequency = 72;
-        internal const int OffsetBandwidth = 76;
-        internal const int OffsetSpreadingFactor = 80;
-        internal const int OffsetCodingRate = 81;
-        internal const int OffsetTxPower = 82;
-        internal const int OffsetRfChannel = 83;
-        internal const int OffsetDataRate = 84;
-        internal const int OffsetHopLimit = 85;
-        internal const int OffsetHeartbeat = 86;
-        internal const int OffsetTelemetry = 88;
-        internal const int OffsetCommandTimeout = 90;
-        internal const int OffsetDutyCycle = 92;
-        internal const int OffsetCrc = 94;
+        internal const int OffsetFrequency = 80;
+        internal const int OffsetBandwidth = 84;
+        internal const int OffsetSpreadingFactor = 88;
+        internal const int OffsetCodingRate = 89;
+        internal const int OffsetTxPower = 90;
+        internal const int OffsetRfChannel = 91;
+        internal const int OffsetDataRate = 92;
+        internal const int OffsetHopLimit = 93;
+        internal const int OffsetHeartbeat = 94;
+        internal const int OffsetTelemetry = 96;
+        internal const int OffsetCommandTimeout = 98;
+        internal const int OffsetDutyCycle = 100;
+        internal const int OffsetCrc = 102;
 
         private static readonly byte[] Magic = { 0x45, 0x4D, 0x50, 0x56 }; // "EMPV"
 

@@ -27,7 +27,7 @@ namespace EdgeMesh.Firmware.Provisioning
         /// <summary>The radio chip code is not one the firmware drives.</summary>
         UnknownRadioChip = 7,
 
-        /// <summary>Board name empty, too long, or with characters outside [a-z0-9-_].</summary>
+        /// <summary>Board name empty, longer than 31 characters, or with characters outside [a-z0-9-_].</summary>
         InvalidBoardName = 8,
 
         /// <summary>A radio setting is outside what the chip supports.</summary>

@@ -59,9 +59,9 @@ namespace EdgeMesh.Firmware.Tests.Application
             Assert.Equal(ProvisioningCodec.Length, record.Length);
             Assert.Equal("EMPV"u8.ToArray(), record[..4]);
             Assert.Equal(1, record[4]);
-            ushort crc = Crc16Ccitt.Compute(record, 0, 94);
-            Assert.Equal((byte)(crc >> 8), record[94]);
-            Assert.Equal((byte)crc, record[95]);
+            ushort crc = Crc16Ccitt.Compute(record, 0, 102);
+            Assert.Equal((byte)(crc >> 8), record[102]);
+            Assert.Equal((byte)crc, record[103]);
         }
 
         [Theory]
@@ -69,7 +69,7 @@ namespace EdgeMesh.Firmware.Tests.Application
         [InlineData(4, ProvisioningError.UnsupportedVersion)]
         [InlineData(7, ProvisioningError.BadLength)]
         [InlineData(20, ProvisioningError.BadChecksum)]
-        [InlineData(95, ProvisioningError.BadChecksum)]
+        [InlineData(103, ProvisioningError.BadChecksum)]
         public void A_changed_byte_gives_a_defined_error_and_leaves_the_target_untouched(int index, ProvisioningError expected)
         {
             byte[] record = Encode(TestNodes.Provisioning(1));
@@ -90,23 +90,23 @@ namespace EdgeMesh.Firmware.Tests.Application
             byte[] record = Encode(TestNodes.Provisioning(1));
 
             Assert.Equal(ProvisioningError.BadMagic, ProvisioningCodec.Decode(erased, 0, erased.Length, target));
-            Assert.Equal(ProvisioningError.BadMagic, ProvisioningCodec.Decode(new byte[96], 0, 96, target));
-            Assert.Equal(ProvisioningError.Truncated, ProvisioningCodec.Decode(record, 0, 95, target));
+            Assert.Equal(ProvisioningError.BadMagic, ProvisioningCodec.Decode(new byte[104], 0, 104, target));
+            Assert.Equal(ProvisioningError.Truncated, ProvisioningCodec.Decode(record, 0, 103, target));
             Assert.Equal(ProvisioningError.Truncated, ProvisioningCodec.Decode(record, 0, 3, target));
-            Assert.Equal(ProvisioningError.InvalidArgument, ProvisioningCodec.Decode(record, 10, 95, target));
+            Assert.Equal(ProvisioningError.InvalidArgument, ProvisioningCodec.Decode(record, 10, 103, target));
         }
 
         [Fact]
         public void A_record_with_a_valid_crc_but_an_impossible_setting_is_refused()
         {
             byte[] record = Encode(TestNodes.Provisioning(1));
-            record[80] = 13; // spreading factor
+            record[88] = 13; // spreading factor
             Recrc(record);
 
             Assert.Equal(ProvisioningError.InvalidRadioSettings, ProvisioningCodec.Decode(record, 0, record.Length, new NodeProvisioning()));
 
             record = Encode(TestNodes.Provisioning(1));
-            record[48] = 30; // board name length beyond the field
+            record[48] = 40; // board name length beyond the field
             Recrc(record);
             Assert.Equal(ProvisioningError.InvalidBoardName, ProvisioningCodec.Decode(record, 0, record.Length, new NodeProvisioning()));
 
@@ -139,7 +139,7 @@ namespace EdgeMesh.Firmware.Tests.Application
             p.CommandTimeoutMs = 20;
             Assert.Equal(ProvisioningError.InvalidTiming, ProvisioningCodec.Encode(p, buffer, 0, buffer.Length, out _));
 
-            Assert.Equal(ProvisioningError.BufferTooSmall, ProvisioningCodec.Encode(TestNodes.Provisioning(1), buffer, 0, 95, out int written));
+            Assert.Equal(ProvisioningError.BufferTooSmall, ProvisioningCodec.Encode(TestNodes.Provisioning(1), buffer, 0, 103, out int written));
             Assert.Equal(0, written);
         }
 
@@ -186,9 +186,9 @@ namespace EdgeMesh.Firmware.Tests.Application
 
         private static void Recrc(byte[] record)
         {
-            ushort crc = Crc16Ccitt.Compute(record, 0, 94);
-            record[94] = (byte)(crc >> 8);
-            record[95] = (byte)crc;
+            ushort crc = Crc16Ccitt.Compute(record, 0, 102);
+            record[102] = (byte)(crc >> 8);
+            record[103] = (byte)crc;
         }
     }
 }

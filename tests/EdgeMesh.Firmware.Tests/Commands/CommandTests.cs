@@ -42,7 +42,7 @@ namespace EdgeMesh.Firmware.Tests.Commands
 
                 var boot = new EdgeMesh.Firmware.Application.FirmwareBoot();
                 Assert.Equal(EdgeMesh.Firmware.Application.BootError.None, boot.Load(r1, 0, r1.Length));
-                Assert.Equal("esp32s3-sx1276", boot.Board!.Name);
+                Assert.Equal("esp32s3-lilygo-t3s3-sx1276", boot.Board!.Name);
             }
             finally
             {
@@ -100,9 +100,9 @@ namespace EdgeMesh.Firmware.Tests.Commands
         }
 
         [Fact]
-        public void Firmware_sim_refuses_boards_it_cannot_simulate()
+        public void Firmware_sim_refuses_unknown_boards_and_bad_sizes()
         {
-            Assert.Equal(2, Invoke("firmware-sim", "--board", "stm32-nrf24l01", "--nodes", "2", "--duration", "1"));
+            Assert.Equal(2, Invoke("firmware-sim", "--board", "esp8266", "--nodes", "2", "--duration", "1"));
             Assert.Equal(2, Invoke("firmware-sim", "--nodes", "0"));
         }
 

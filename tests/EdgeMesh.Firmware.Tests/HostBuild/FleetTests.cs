@@ -74,6 +74,24 @@ namespace EdgeMesh.Firmware.Tests.HostBuild
         }
 
         [Fact]
+        public void Nrf24_nodes_carry_fragmented_frames_over_the_simulated_chips_and_relays()
+        {
+            var fleet = new FirmwareFleet(new FirmwareFleetOptions { Board = "stm32f411-blackpill-nrf24l01", Nodes = 3, Seed = 4 });
+
+            fleet.RunFor(180_000);
+
+            foreach (SimulatedBoard board in fleet.Boards)
+            {
+                ulong id = board.Node!.Id.Value;
+                Assert.True(fleet.Probe.HeartbeatsFrom(id) >= board.Node.HeartbeatsSent / 2,
+                    "node " + id.ToString("x16") + ": " + fleet.Probe.HeartbeatsFrom(id) + " of " + board.Node.HeartbeatsSent);
+            }
+
+            Assert.True(fleet.Probe.MaxHopsFrom(fleet.Boards[^1].Node!.Id.Value) >= 1);
+            Assert.True(fleet.Probe.Link.PacketsReceived > 3 * fleet.Probe.Link.Delivered, "a 92-byte heartbeat takes four 32-byte packets");
+        }
+
+        [Fact]
         public void Nodes_of_another_fleet_are_ignored_and_counted_and_never_relayed()
         {
             var fleet = new FirmwareFleet(new FirmwareFleetOptions { Nodes = 3, ForeignNodes = 2, Seed = 7 });
