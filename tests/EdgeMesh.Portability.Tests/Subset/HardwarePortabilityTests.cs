@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using EdgeMesh.Hardware;
 using EdgeMesh.Hardware.Nrf24l01;
+using EdgeMesh.Hardware.Radio;
 using EdgeMesh.Hardware.Sx127x;
 using EdgeMesh.Portability.Tests.Checker;
 
@@ -32,6 +33,13 @@ namespace EdgeMesh.Portability.Tests.Subset
         public void Nrf24l01_driver_assembly_is_within_the_nanoFramework_subset()
         {
             AssertPortable(typeof(Nrf24l01Driver).Assembly.Location, WithHal);
+        }
+
+        [Fact]
+        public void Radio_link_assembly_is_within_the_nanoFramework_subset()
+        {
+            // The link also uses the protocol core, which the firmware compiles from its shared sources too.
+            AssertPortable(typeof(RadioLink).Assembly.Location, NanoFrameworkApi.Mscorlib.WithPortableAssemblies("EdgeMesh.Hardware", "EdgeMesh.Protocol"));
         }
 
         [Fact]
