@@ -133,7 +133,7 @@ namespace EdgeMesh.Firmware.Host.Commands
 
         private static void WriteTable(FirmwareFleet fleet, bool motion, MotionOutcome outcome, bool ok, TextWriter o)
         {
-            o.WriteLine("firmware-sim: " + fleet.Boards.Count + " nodes (" + fleet.Options.Board + ") + " + fleet.ForeignBoards.Count
+            o.WriteLine("firmware-sim: " + fleet.Boards.Count + " nodes (" + BoardName(fleet) + ") + " + fleet.ForeignBoards.Count
                 + " foreign, spacing " + ((int)fleet.Spacing).ToString(CultureInfo.InvariantCulture) + " m, radio range "
                 + ((int)fleet.RangeMetres).ToString(CultureInfo.InvariantCulture) + " m, " + (fleet.NowMs / 1000) + " s simulated");
             o.WriteLine("node              dist_m  hb_sent  hb_heard  tm_heard  hops  relays  mac_fail  replays  deferred  ram_B");
@@ -171,7 +171,7 @@ namespace EdgeMesh.Firmware.Host.Commands
             using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
             {
                 w.WriteStartObject();
-                w.WriteString("board", fleet.Options.Board);
+                w.WriteString("board", BoardName(fleet));
                 w.WriteNumber("simulatedSeconds", fleet.NowMs / 1000);
                 w.WriteNumber("spacingMetres", Math.Round(fleet.Spacing, 1));
                 w.WriteNumber("rangeMetres", Math.Round(fleet.RangeMetres, 1));
@@ -217,6 +217,11 @@ namespace EdgeMesh.Firmware.Host.Commands
             }
 
             o.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        }
+
+        private static string BoardName(FirmwareFleet fleet)
+        {
+            return EdgeMesh.Firmware.Boards.BoardCatalog.Find(fleet.Options.Board)!.Name;
         }
 
         private struct MotionOutcome
