@@ -761,6 +761,9 @@ namespace EdgeMesh.Groups.Protocol
         /// <summary>Moves to the next epoch and erases the old one's secrets.</summary>
         private void Advance(GroupContext context, byte[] contextBytes, RatchetTree tree, PathKeys keys, EpochSecrets secrets, byte[] interim)
         {
+            // A commit of ours that lost the epoch can never apply now.
+            _pending?.Dispose();
+            _pending = null;
             _resumption[_context.Epoch] = (byte[])_secrets.ResumptionPsk.Clone();
             if (_resumption.Count > MaxResumptionEpochs)
             {
@@ -791,6 +794,7 @@ namespace EdgeMesh.Groups.Protocol
 
         public void Dispose()
         {
+            _pending?.Dispose();
             _secretTree.Dispose();
             _secrets.Dispose();
             _keys.Dispose();
