@@ -66,10 +66,10 @@ namespace EdgeMesh.Groups.Crypto
             return key.PublicKey.Export(KeyBlobFormat.RawPublicKey);
         }
 
-        private static MlsError Dh(ReadOnlySpan<byte> privateKey, ReadOnlySpan<byte> publicKey, out byte[] shared)
+        private static MlsError Dh(Key key, ReadOnlySpan<byte> publicKey, out byte[] shared)
         {
             shared = Array.Empty<byte>();
-            if (privateKey.Length != 32 || publicKey.Length != PublicKeyLength)
+            if (publicKey.Length != PublicKeyLength)
             {
                 return MlsError.BadKey;
             }
@@ -79,7 +79,6 @@ namespace EdgeMesh.Groups.Crypto
                 return MlsError.BadKey;
             }
 
-            using Key key = Key.Import(X25519, privateKey, KeyBlobFormat.RawPrivateKey);
             SharedSecretCreationParameters exportable = new SharedSecretCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport };
             using SharedSecret? secret = X25519.Agree(key, peer, in exportable);
             if (secret is null)
@@ -119,62 +118,97 @@ namespace EdgeMesh.Groups.Crypto
         public static MlsError Encap(ReadOnlySpan<byte> pkR, byte[]? ikmE, out byte[] sharedSecret, out byte[] enc)
         {
             sharedSecret = Array.Empty<byte>();
-            byte[] skE;
+            Key ephemeral;
             if (ikmE is null)
             {
-                KeyCreationParameters exportable = new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport };
-                using Key fresh = Key.Create(X25519, in exportable);
-                skE = fresh.Export(KeyBlobFormat.RawPrivateKey);
-                enc = fresh.PublicKey.Export(KeyBlobFormat.RawPublicKey);
+                // The ephemeral key never leaves NSec's secure memory; one key creation, one agreement.
+                ephemeral = Key.Create(X25519);
             }
             else
             {
-                skE = DeriveKeyPair(ikmE, out enc);
+                byte[] skE = DeriveKeyPair(ikmE, out _);
+                ephemeral = Key.Import(X25519, skE, KeyBlobFormat.RawPrivateKey);
+                CryptographicOperations.ZeroMemory(skE);
             }
 
-            MlsError error = Dh(skE, pkR, out byte[] dh);
-            CryptographicOperations.ZeroMemory(skE);
-            if (error != MlsError.None)
+            using (ephemeral)
             {
-                return error;
-            }
+                enc = ephemeral.PublicKey.Export(KeyBlobFormat.RawPublicKey);
+                MlsError error = Dh(ephemeral, pkR, out byte[] dh);
+                if (error != MlsError.None)
+                {
+                    return error;
+                }
 
-            sharedSecret = ExtractAndExpand(dh, enc, pkR);
-            CryptographicOperations.ZeroMemory(dh);
-            return MlsError.None;
+                sharedSecret = ExtractAndExpand(dh, enc, pkR);
+                CryptographicOperations.ZeroMemory(dh);
+                return MlsError.None;
+            }
         }
 
         public static MlsError Decap(ReadOnlySpan<byte> enc, ReadOnlySpan<byte> skR, out byte[] sharedSecret)
         {
             sharedSecret = Array.Empty<byte>();
-            MlsError error = Dh(skR, enc, out byte[] dh);
+            if (skR.Length != 32)
+            {
+                return MlsError.BadKey;
+            }
+
+            using Key key = Key.Import(X25519, skR, KeyBlobFormat.RawPrivateKey);
+            MlsError error = Dh(key, enc, out byte[] dh);
             if (error != MlsError.None)
             {
                 return error;
             }
 
-            byte[] pkR = PublicKeyOf(skR);
+            byte[] pkR = key.PublicKey.Export(KeyBlobFormat.RawPublicKey);
             sharedSecret = ExtractAndExpand(dh, enc, pkR);
             CryptographicOperations.ZeroMemory(dh);
             return MlsError.None;
         }
 
-        /// <summary>The base-mode key schedule: key, base nonce and exporter secret.</summary>
-        public static HpkeContext KeySchedule(byte[] sharedSecret, ReadOnlySpan<byte> info)
+        private static readonly byte[] EmptyPskIdHash = LabeledExtract(HpkeSuiteId, default, "psk_id_hash", default);
+
+        /// <summary>key_schedule_context for base mode: mode, psk_id_hash (constant), info_hash.</summary>
+        public static byte[] KeyScheduleContext(ReadOnlySpan<byte> info)
         {
-            byte[] pskIdHash = LabeledExtract(HpkeSuiteId, default, "psk_id_hash", default);
             byte[] infoHash = LabeledExtract(HpkeSuiteId, default, "info_hash", info);
-            byte[] context = new byte[1 + pskIdHash.Length + infoHash.Length];
+            byte[] context = new byte[1 + EmptyPskIdHash.Length + infoHash.Length];
             context[0] = 0; // mode_base
-            pskIdHash.CopyTo(context, 1);
-            infoHash.CopyTo(context, 1 + pskIdHash.Length);
+            EmptyPskIdHash.CopyTo(context, 1);
+            infoHash.CopyTo(context, 1 + EmptyPskIdHash.Length);
+            return context;
+        }
+
+        /// <summary>The base-mode key schedule: key, base nonce and exporter secret.</summary>
+        public static HpkeContext KeySchedule(byte[] sharedSecret, ReadOnlySpan<byte> info) => KeyScheduleFromContext(sharedSecret, KeyScheduleContext(info), true);
+
+        private static HpkeContext KeyScheduleFromContext(byte[] sharedSecret, byte[] context, bool withExporter)
+        {
             byte[] secret = LabeledExtract(HpkeSuiteId, sharedSecret, "secret", default);
             HpkeContext result = new HpkeContext(
                 LabeledExpand(HpkeSuiteId, secret, "key", context, Suite.Nk),
                 LabeledExpand(HpkeSuiteId, secret, "base_nonce", context, Suite.Nn),
-                LabeledExpand(HpkeSuiteId, secret, "exp", context, Suite.Nh));
+                withExporter ? LabeledExpand(HpkeSuiteId, secret, "exp", context, Suite.Nh) : Array.Empty<byte>());
             CryptographicOperations.ZeroMemory(secret);
             return result;
+        }
+
+        /// <summary>
+        /// Single-shot seal when many recipients share one info (an UpdatePath node's copath, a
+        /// Welcome): the info hash is computed once by the caller and no exporter secret is derived.
+        /// </summary>
+        public static HpkeCiphertext SealWithContext(ReadOnlySpan<byte> pkR, byte[] keyScheduleContext, ReadOnlySpan<byte> plaintext)
+        {
+            MlsError error = Encap(pkR, null, out byte[] shared, out byte[] enc);
+            if (error != MlsError.None)
+            {
+                return new HpkeCiphertext(enc, Array.Empty<byte>());
+            }
+
+            using HpkeContext context = KeyScheduleFromContext(shared, keyScheduleContext, false);
+            CryptographicOperations.ZeroMemory(shared);
+            return new HpkeCiphertext(enc, context.Seal(default, plaintext));
         }
 
         internal static byte[] ExportFrom(byte[] exporterSecret, ReadOnlySpan<byte> exporterContext, int length)

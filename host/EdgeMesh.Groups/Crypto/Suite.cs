@@ -132,7 +132,7 @@ namespace EdgeMesh.Groups.Crypto
             return key.PublicKey.Export(KeyBlobFormat.RawPublicKey);
         }
 
-        private static byte[] EncryptContext(string label, ReadOnlySpan<byte> context)
+        internal static byte[] EncryptContext(string label, ReadOnlySpan<byte> context)
         {
             TlsWriter writer = new TlsWriter(context.Length + 48);
             WriteLabel(writer, label);

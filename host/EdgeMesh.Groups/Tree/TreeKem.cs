@@ -12,6 +12,9 @@ namespace EdgeMesh.Groups.Tree
     /// </summary>
     internal static class TreeKem
     {
+        /// <summary>Encryptions per commit from which they are spread over the thread pool.</summary>
+        public const int ParallelThreshold = 8;
+
         /// <summary>
         /// Merges the public part of <paramref name="path"/> from <paramref name="sender"/>: new parent keys
         /// on its filtered direct path (the rest blanked), parent hashes checked against the new leaf,
@@ -184,19 +187,41 @@ namespace EdgeMesh.Groups.Tree
             tree.SetLeaf(sender, leaf);
 
             byte[] context = provisionalContextForTreeHash(tree.RootHash());
+            byte[] keySchedule = Hpke.KeyScheduleContext(Suite.EncryptContext("UpdatePathNode", context));
             UpdatePath path = new UpdatePath { LeafNode = leaf };
+            List<(int Node, byte[] PublicKey)> jobs = new List<(int, byte[])>();
             List<uint> resolution = new List<uint>();
             for (int i = 0; i < filtered.Count; i++)
             {
-                UpdatePathNode node = new UpdatePathNode { EncryptionKey = publicKeys[i] };
+                path.Nodes.Add(new UpdatePathNode { EncryptionKey = publicKeys[i] });
                 resolution.Clear();
                 tree.AddResolution(filtered[i].Copath, resolution, joiners);
                 foreach (uint holder in resolution)
                 {
-                    node.EncryptedPathSecret.Add(Suite.EncryptWithLabel(tree.PublicKeyAt(holder), "UpdatePathNode", context, pathSecrets[i].PathSecret));
+                    jobs.Add((i, tree.PublicKeyAt(holder)));
                 }
+            }
 
-                path.Nodes.Add(node);
+            // One HPKE encapsulation per resolution member dominates a commit; they are independent,
+            // so they run on the thread pool when there are enough of them to pay for it.
+            HpkeCiphertext[] sealedSecrets = new HpkeCiphertext[jobs.Count];
+            List<(uint Node, byte[] PathSecret)> secrets = pathSecrets;
+            void Seal(int j) => sealedSecrets[j] = Hpke.SealWithContext(jobs[j].PublicKey, keySchedule, secrets[jobs[j].Node].PathSecret);
+            if (jobs.Count >= ParallelThreshold && Environment.ProcessorCount > 1)
+            {
+                System.Threading.Tasks.Parallel.For(0, jobs.Count, Seal);
+            }
+            else
+            {
+                for (int j = 0; j < jobs.Count; j++)
+                {
+                    Seal(j);
+                }
+            }
+
+            for (int j = 0; j < jobs.Count; j++)
+            {
+                path.Nodes[jobs[j].Node].EncryptedPathSecret.Add(sealedSecrets[j]);
             }
 
             // Our old keys on this path are superseded; keep keys elsewhere (none exist for a direct path, but stay tidy).
