@@ -256,12 +256,13 @@ namespace EdgeMesh.Groups.Protocol
         /// <summary>Tree hash, parent hashes, unmerged leaves and leaf signatures of a tree we are given.</summary>
         private static MlsError ValidateTree(RatchetTree tree, GroupContext context)
         {
-            if (!tree.RootHash().AsSpan().SequenceEqual(context.TreeHash))
+            // Unmerged-leaf indices are checked first: everything after indexes by them.
+            if (!tree.VerifyUnmergedLeaves() || !tree.RootHash().AsSpan().SequenceEqual(context.TreeHash))
             {
                 return MlsError.BadTree;
             }
 
-            if (!tree.VerifyParentHashes() || !tree.VerifyUnmergedLeaves())
+            if (!tree.VerifyParentHashes())
             {
                 return MlsError.BadTree;
             }
