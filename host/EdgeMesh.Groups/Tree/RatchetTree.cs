@@ -105,6 +105,12 @@ namespace EdgeMesh.Groups.Tree
             TlsReader v = r.VarVector();
             while (v.Ok && !v.IsEmpty)
             {
+                if (nodes.Count >= 2 * MaxLeaves)
+                {
+                    v.Fail(MlsError.TooLarge);
+                    break;
+                }
+
                 if (!v.Optional())
                 {
                     nodes.Add(null);
@@ -124,11 +130,6 @@ namespace EdgeMesh.Groups.Tree
                 else
                 {
                     v.Fail(MlsError.InvalidValue);
-                }
-
-                if (nodes.Count > 2 * MaxLeaves)
-                {
-                    v.Fail(MlsError.TooLarge);
                 }
             }
 
