@@ -5,6 +5,7 @@ namespace EdgeMesh.Groups.Benchmarks
 {
     /// <summary>Application message encrypt (sender) plus decrypt (receiver) in a 128-member group, as in mls-rs group_application.</summary>
     [MemoryDiagnoser]
+    [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 15)]
     public class ApplicationMessageBenchmarks
     {
         private GroupState _sender = null!;

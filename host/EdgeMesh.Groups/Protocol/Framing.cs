@@ -19,6 +19,9 @@ namespace EdgeMesh.Groups.Protocol
         public static byte[] Sign(ReadOnlySpan<byte> signaturePrivate, ushort wireFormat, FramedContent content, byte[]? groupContext)
             => Suite.SignWithLabel(signaturePrivate, "FramedContentTBS", AuthenticatedContent.ToBeSigned(wireFormat, content, groupContext));
 
+        public static byte[] Sign(NSec.Cryptography.Key signingKey, ushort wireFormat, FramedContent content, byte[]? groupContext)
+            => Suite.SignWithLabel(signingKey, "FramedContentTBS", AuthenticatedContent.ToBeSigned(wireFormat, content, groupContext));
+
         /// <summary>Builds a PublicMessage; application data may not travel in the clear.</summary>
         public static MlsError ProtectPublic(FramedContent content, ReadOnlySpan<byte> signaturePrivate, byte[] groupContext, byte[] membershipKey, byte[]? confirmationTag, out PublicMessage message)
         {

@@ -19,6 +19,10 @@ namespace EdgeMesh.Groups.Protocol
         public bool EncryptHandshake { get; set; } = true;
 
         private PendingCommit? _pending;
+        private NSec.Cryptography.Key? _signingKey;
+
+        /// <summary>The signature key imported once into NSec's secure memory (importing per message costs a scalar multiplication).</summary>
+        private NSec.Cryptography.Key SigningKey => _signingKey ??= NSec.Cryptography.Key.Import(Suite.Ed25519, _signaturePrivate, NSec.Cryptography.KeyBlobFormat.RawPrivateKey);
 
         /// <summary>Creates a one-member group at epoch 0 (RFC 9420 §11).</summary>
         public static GroupState Create(byte[] groupId, KeyPackageBundle creator, List<Extension>? extensions, PskStore psks)
@@ -77,7 +81,7 @@ namespace EdgeMesh.Groups.Protocol
             FramedContent content = NewContent(ContentType.Application);
             content.ApplicationData = data.ToArray();
             content.AuthenticatedData = authenticatedData.ToArray();
-            FramedContentAuthData auth = new FramedContentAuthData { Signature = Framing.Sign(_signaturePrivate, WireFormat.PrivateMessage, content, _contextBytes) };
+            FramedContentAuthData auth = new FramedContentAuthData { Signature = Framing.Sign(SigningKey, WireFormat.PrivateMessage, content, _contextBytes) };
             return Wrap(content, auth, true);
         }
 
@@ -87,7 +91,7 @@ namespace EdgeMesh.Groups.Protocol
             FramedContent content = NewContent(ContentType.Proposal);
             content.Proposal = proposal;
             ushort wire = EncryptHandshake ? WireFormat.PrivateMessage : WireFormat.PublicMessage;
-            FramedContentAuthData auth = new FramedContentAuthData { Signature = Framing.Sign(_signaturePrivate, wire, content, _contextBytes) };
+            FramedContentAuthData auth = new FramedContentAuthData { Signature = Framing.Sign(SigningKey, wire, content, _contextBytes) };
             AuthenticatedContent ac = new AuthenticatedContent(wire, content, auth);
             _proposals[Convert.ToHexString(ac.ProposalReference())] = (proposal, content.Sender);
             return Wrap(content, auth, EncryptHandshake);
@@ -188,7 +192,7 @@ namespace EdgeMesh.Groups.Protocol
             FramedContent content = NewContent(ContentType.Commit);
             content.Commit = commit;
             ushort wire = EncryptHandshake ? WireFormat.PrivateMessage : WireFormat.PublicMessage;
-            FramedContentAuthData auth = new FramedContentAuthData { Signature = Framing.Sign(_signaturePrivate, wire, content, _contextBytes) };
+            FramedContentAuthData auth = new FramedContentAuthData { Signature = Framing.Sign(SigningKey, wire, content, _contextBytes) };
             AuthenticatedContent ac = new AuthenticatedContent(wire, content, auth);
             byte[] confirmed = TranscriptHash.Confirmed(_interim, ac);
             GroupContext next = _context.With(_context.Epoch + 1, tree.RootHash(), confirmed, applied.Extensions);

@@ -796,6 +796,7 @@ namespace EdgeMesh.Groups.Protocol
         public void Dispose()
         {
             _pending?.Dispose();
+            _signingKey?.Dispose();
             _secretTree.Dispose();
             _secrets.Dispose();
             _keys.Dispose();
