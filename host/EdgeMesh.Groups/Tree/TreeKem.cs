@@ -118,22 +118,61 @@ namespace EdgeMesh.Groups.Tree
         /// <summary>From the path secret of filtered[start], sets private keys up to the root and returns the commit secret.</summary>
         public static MlsError DeriveUp(RatchetTree tree, List<(uint Node, uint Copath)> filtered, int start, byte[] pathSecret, PathKeys mine, out byte[] commitSecret)
         {
-            commitSecret = Array.Empty<byte>();
-            for (int j = start; j < filtered.Count; j++)
+            int count = filtered.Count - start;
+            byte[][] secrets = new byte[count][];
+            for (int j = 0; j < count; j++)
             {
-                if (!mine.SetFromPathSecret(tree, filtered[j].Node, pathSecret))
-                {
-                    CryptographicOperations.ZeroMemory(pathSecret);
-                    return MlsError.BadKey;
-                }
-
-                byte[] next = Suite.DeriveSecret(pathSecret, "path");
-                CryptographicOperations.ZeroMemory(pathSecret);
-                pathSecret = next;
+                secrets[j] = pathSecret;
+                pathSecret = Suite.DeriveSecret(pathSecret, "path");
             }
 
             commitSecret = pathSecret;
-            return MlsError.None;
+
+            // Each node's key pair costs a scalar multiplication and they do not depend on each
+            // other, so a long path derives them in parallel before checking them in order.
+            byte[][] privates = new byte[count][];
+            byte[][] publics = new byte[count][];
+            void Derive(int j)
+            {
+                byte[] nodeSecret = Suite.DeriveSecret(secrets[j], "node");
+                privates[j] = Hpke.DeriveKeyPair(nodeSecret, out publics[j]);
+                CryptographicOperations.ZeroMemory(nodeSecret);
+            }
+
+            if (count >= 4 && Environment.ProcessorCount > 1)
+            {
+                System.Threading.Tasks.Parallel.For(0, count, Derive);
+            }
+            else
+            {
+                for (int j = 0; j < count; j++)
+                {
+                    Derive(j);
+                }
+            }
+
+            MlsError result = MlsError.None;
+            for (int j = 0; j < count; j++)
+            {
+                CryptographicOperations.ZeroMemory(secrets[j]);
+                if (result == MlsError.None && publics[j].AsSpan().SequenceEqual(tree.PublicKeyAt(filtered[start + j].Node)))
+                {
+                    mine.Set(filtered[start + j].Node, privates[j]);
+                }
+                else
+                {
+                    result = MlsError.BadKey;
+                    CryptographicOperations.ZeroMemory(privates[j]);
+                }
+            }
+
+            if (result != MlsError.None)
+            {
+                CryptographicOperations.ZeroMemory(commitSecret);
+                commitSecret = Array.Empty<byte>();
+            }
+
+            return result;
         }
 
         /// <summary>
