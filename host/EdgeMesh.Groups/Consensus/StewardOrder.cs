@@ -34,6 +34,21 @@ namespace EdgeMesh.Groups.Consensus
             return ranked.ConvertAll(r => r.Identity);
         }
 
+        /// <summary>
+        /// Which steward may commit now: rank 0 (the epoch steward) until <paramref name="inactivityMs"/>
+        /// passes without a commit, then rank 1 (the backup), and so on, capped at the list length − 1.
+        /// </summary>
+        public static int ActiveRank(long epochStartMs, long nowMs, long inactivityMs, int stewards)
+        {
+            if (stewards <= 1 || inactivityMs <= 0 || nowMs <= epochStartMs)
+            {
+                return 0;
+            }
+
+            long rank = (nowMs - epochStartMs) / inactivityMs;
+            return (int)Math.Min(rank, stewards - 1);
+        }
+
         /// <summary>The steward for <paramref name="epoch"/>, or the backup (<paramref name="backupRank"/> 1, 2, …) after silence.</summary>
         public static byte[] Steward(List<byte[]> order, ulong electionEpoch, ulong epoch, int backupRank = 0)
         {

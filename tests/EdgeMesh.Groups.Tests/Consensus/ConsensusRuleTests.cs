@@ -104,5 +104,15 @@ namespace EdgeMesh.Groups.Tests.Consensus
             Assert.Equal(one[1], StewardOrder.Steward(one, 4, 5));
             Assert.NotEqual(one, StewardOrder.Order(ids, 4, 1, "g"u8));
         }
+
+        [Fact]
+        public void Backup_steward_takes_over_after_each_inactivity_timeout()
+        {
+            Assert.Equal(0, StewardOrder.ActiveRank(10_000, 11_999, 2_000, 3));
+            Assert.Equal(1, StewardOrder.ActiveRank(10_000, 12_000, 2_000, 3));
+            Assert.Equal(2, StewardOrder.ActiveRank(10_000, 14_500, 2_000, 3));
+            Assert.Equal(2, StewardOrder.ActiveRank(10_000, 99_000, 2_000, 3));
+            Assert.Equal(0, StewardOrder.ActiveRank(10_000, 99_000, 2_000, 1));
+        }
     }
 }
