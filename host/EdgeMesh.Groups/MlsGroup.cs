@@ -87,6 +87,9 @@ namespace EdgeMesh.Groups
             return error;
         }
 
+        /// <summary>Proposes a fresh leaf key for ourselves; another member's commit applies it.</summary>
+        public MlsError ProposeUpdate(out byte[] message) => _state.ProposeUpdate(out message);
+
         public byte[] ProposeRemove(uint leaf) => _state.Propose(GroupState.RemoveProposal(leaf));
 
         /// <summary>Commits the given adds and removes plus every cached proposal; the group moves on <see cref="MergeCommit"/>.</summary>

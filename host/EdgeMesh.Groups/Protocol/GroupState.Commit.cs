@@ -97,6 +97,42 @@ namespace EdgeMesh.Groups.Protocol
             return Wrap(content, auth, EncryptHandshake);
         }
 
+        /// <summary>Own Update proposals outstanding in one epoch; more are refused.</summary>
+        public const int MaxPendingUpdates = 4;
+
+        /// <summary>
+        /// Proposes replacing our leaf with a fresh encryption key (an Update). Another member must
+        /// commit it; its private key is kept until the epoch ends.
+        /// </summary>
+        public MlsError ProposeUpdate(out byte[] message)
+        {
+            message = Array.Empty<byte>();
+            if (_pendingUpdates.Count >= MaxPendingUpdates)
+            {
+                return MlsError.TooLarge;
+            }
+
+            byte[] priv = Hpke.DeriveKeyPair(RandomNumberGenerator.GetBytes(32), out byte[] pub);
+            LeafNode leaf = _tree.Leaf(_keys.Leaf)!.Clone();
+            leaf.EncryptionKey = pub;
+            leaf.Source = LeafNode.SourceUpdate;
+            leaf.ParentHash = Array.Empty<byte>();
+            leaf.Sign(_signaturePrivate, _context.GroupId, _keys.Leaf);
+            _pendingUpdates[Convert.ToHexString(pub)] = priv;
+            message = Propose(new Proposal { Type = Proposal.Update, LeafNode = leaf });
+            return MlsError.None;
+        }
+
+        private void ClearPendingUpdates()
+        {
+            foreach (byte[] k in _pendingUpdates.Values)
+            {
+                CryptographicOperations.ZeroMemory(k);
+            }
+
+            _pendingUpdates.Clear();
+        }
+
         public static Proposal AddProposal(KeyPackage keyPackage) => new Proposal { Type = Proposal.Add, KeyPackage = keyPackage };
 
         public static Proposal RemoveProposal(uint leaf) => new Proposal { Type = Proposal.Remove, Removed = leaf };

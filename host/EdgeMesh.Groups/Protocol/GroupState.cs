@@ -27,6 +27,7 @@ namespace EdgeMesh.Groups.Protocol
         private readonly PskStore _psks;
         private readonly Dictionary<string, (Proposal Proposal, Sender Sender)> _proposals = new Dictionary<string, (Proposal, Sender)>(StringComparer.Ordinal);
         private readonly Dictionary<ulong, byte[]> _resumption = new Dictionary<ulong, byte[]>();
+        private readonly Dictionary<string, byte[]> _pendingUpdates = new Dictionary<string, byte[]>(StringComparer.Ordinal);
 
         private GroupContext _context;
         private byte[] _contextBytes;
@@ -477,6 +478,9 @@ namespace EdgeMesh.Groups.Protocol
             public bool RemovedSelf { get; set; }
 
             public bool PathRequired { get; set; }
+
+            /// <summary>Our new leaf private key when the commit applies our own Update proposal.</summary>
+            public byte[]? OwnLeafKey { get; set; }
         }
 
         /// <summary>Applies proposals in the order of RFC 9420 §12.3 to a copy of the tree, validating each.</summary>
@@ -527,8 +531,13 @@ namespace EdgeMesh.Groups.Protocol
                 applied.Tree.UpdateLeaf(s.Index, leaf);
                 if (s.Index == _keys.Leaf)
                 {
-                    // Our own update by reference from an earlier epoch is not tracked here.
-                    return MlsError.Unsupported;
+                    // Our own Update: its private key waits in the pending-update table of this epoch.
+                    if (!_pendingUpdates.TryGetValue(Convert.ToHexString(leaf.EncryptionKey), out byte[]? ownKey))
+                    {
+                        return MlsError.Unsupported;
+                    }
+
+                    applied.OwnLeafKey = ownKey;
                 }
             }
 
@@ -685,6 +694,11 @@ namespace EdgeMesh.Groups.Protocol
             RatchetTree tree = applied.Tree;
             PathKeys keys = _keys.Clone();
             keys.Prune(tree);
+            if (applied.OwnLeafKey is not null)
+            {
+                keys.Set(2 * _keys.Leaf, (byte[])applied.OwnLeafKey.Clone());
+            }
+
             byte[] commitSecret = new byte[Suite.Nh];
             if (commit.Path is not null && !applied.RemovedSelf)
             {
@@ -784,6 +798,7 @@ namespace EdgeMesh.Groups.Protocol
             _secrets.Dispose();
             _keys.Dispose();
             _proposals.Clear();
+            ClearPendingUpdates();
             _context = context;
             _contextBytes = contextBytes;
             _tree = tree;
@@ -795,6 +810,7 @@ namespace EdgeMesh.Groups.Protocol
 
         public void Dispose()
         {
+            ClearPendingUpdates();
             _pending?.Dispose();
             _signingKey?.Dispose();
             _secretTree.Dispose();

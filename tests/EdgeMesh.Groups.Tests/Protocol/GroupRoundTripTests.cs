@@ -69,6 +69,26 @@ namespace EdgeMesh.Groups.Tests.Protocol
         }
 
         [Fact]
+        public void Update_proposal_by_reference_refreshes_the_proposers_leaf()
+        {
+            List<GroupState> members = GroupTestKit.Group(4);
+            byte[] oldKey = members[1].Tree.Leaf(1)!.EncryptionKey;
+            Assert.Equal(MlsError.None, members[1].ProposeUpdate(out byte[] update));
+            foreach (int i in new[] { 0, 2, 3 })
+            {
+                Assert.Equal(MlsError.None, members[i].Process(update, out _));
+            }
+
+            GroupTestKit.CommitAndDeliver(members, 0, new List<Proposal>(), true);
+            GroupTestKit.AssertAgree(members);
+            Assert.NotEqual(oldKey, members[0].Tree.Leaf(1)!.EncryptionKey);
+
+            // Member 1 must hold the new leaf key: a later path encrypted to it must open.
+            GroupTestKit.CommitAndDeliver(members, 3, new List<Proposal>(), true);
+            GroupTestKit.AssertAgree(members);
+        }
+
+        [Fact]
         public void A_new_member_cannot_read_messages_from_before_it_joined()
         {
             List<GroupState> members = GroupTestKit.Group(3);
