@@ -20,6 +20,8 @@ namespace EdgeMesh.Node.Commands
             yield return SimCommand.Create();
             yield return BenchCommand.Create();
             yield return RadioCommand.Create();
+            yield return EdgeMesh.Firmware.Host.Commands.ProvisionCommand.CreateFirmwareCommand();
+            yield return EdgeMesh.Firmware.Host.Commands.FirmwareSimCommand.Create();
             foreach (Command client in ClientCommands.All())
             {
                 yield return client;
