@@ -249,6 +249,7 @@ namespace EdgeMesh.Bridge
 
             await StopAsync().ConfigureAwait(false);
             _client.Dispose();
+            _outbox.Dispose();
             _stop.Dispose();
         }
 

@@ -179,7 +179,9 @@ namespace EdgeMesh.Bridge.Tests.Integration
             await second.StartAsync();
             Assert.True(await Eventually.TrueAsync(() => Distinct(subscriber.Received) >= count, Wait), "received " + Distinct(subscriber.Received));
             Assert.True(await Eventually.TrueAsync(() => second.GetStatus().Queued == 0, Wait));
-            Assert.Empty(Directory.GetFiles(config.QueueDirectory, "*.emq"));
+            await second.DisposeAsync();
+            using var reopened = new EdgeMesh.Bridge.Queue.PersistentOutbox(config.QueueDirectory, 10, flushToDisk: false);
+            Assert.Equal(0, reopened.Count); // every acknowledgement was recorded too
         }
 
         [Theory]

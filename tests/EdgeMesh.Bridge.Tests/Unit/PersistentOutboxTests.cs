@@ -21,7 +21,7 @@ namespace EdgeMesh.Bridge.Tests.Unit
         [Fact]
         public void Reopened_queue_holds_the_unacknowledged_messages_in_order()
         {
-            var q = new PersistentOutbox(_dir, 10, flushToDisk: true);
+            using var q = new PersistentOutbox(_dir, 10, flushToDisk: true);
             for (int i = 0; i < 5; i++)
             {
                 Assert.True(q.TryEnqueue(Message("t/" + i, "p" + i)));
@@ -32,7 +32,7 @@ namespace EdgeMesh.Bridge.Tests.Unit
             q.Complete(batch[0].Sequence);
             q.Complete(batch[1].Sequence);
 
-            var reopened = new PersistentOutbox(_dir, 10, flushToDisk: true);
+            using var reopened = new PersistentOutbox(_dir, 10, flushToDisk: true);
             Assert.Equal(3, reopened.Count);
             reopened.PeekOldest(batch, 10);
             Assert.Equal(new[] { "t/2", "t/3", "t/4" }, batch.ConvertAll(m => m.Topic));
@@ -45,7 +45,7 @@ namespace EdgeMesh.Bridge.Tests.Unit
         [Fact]
         public void A_full_queue_refuses_new_messages_keeps_the_old_and_counts()
         {
-            var q = new PersistentOutbox(_dir, 3, flushToDisk: false);
+            using var q = new PersistentOutbox(_dir, 3, flushToDisk: false);
             for (int i = 0; i < 3; i++)
             {
                 Assert.True(q.TryEnqueue(Message("t", "p" + i)));
@@ -60,24 +60,71 @@ namespace EdgeMesh.Bridge.Tests.Unit
         }
 
         [Fact]
-        public void Damaged_and_torn_files_are_set_aside_never_sent()
+        public void A_damaged_record_ends_its_segment_and_is_never_sent()
         {
-            var q = new PersistentOutbox(_dir, 10, flushToDisk: false);
-            Assert.True(q.TryEnqueue(Message("t/a", "good")));
-            Assert.True(q.TryEnqueue(Message("t/b", "bad")));
-            string[] files = Directory.GetFiles(_dir, "*.emq");
-            Array.Sort(files, StringComparer.Ordinal);
-            byte[] bytes = File.ReadAllBytes(files[1]);
-            bytes[^5] ^= 0xFF;
-            File.WriteAllBytes(files[1], bytes);
-            File.WriteAllBytes(Path.Combine(_dir, "00000000000000000099.tmp"), new byte[] { 1, 2, 3 });
-            File.WriteAllBytes(Path.Combine(_dir, "00000000000000000098.emq"), new byte[] { (byte)'E', (byte)'M', (byte)'B', (byte)'Q', 1, 0, 0, 0, 0xFF, 0xFF });
+            using (var q = new PersistentOutbox(_dir, 10, flushToDisk: false))
+            {
+                Assert.True(q.TryEnqueue(Message("t/a", "first")));
+                Assert.True(q.TryEnqueue(Message("t/b", "second")));
+                Assert.True(q.TryEnqueue(Message("t/c", "third")));
+            }
 
-            var reopened = new PersistentOutbox(_dir, 10, flushToDisk: false);
-            Assert.Equal(1, reopened.Count);
+            string segment = Directory.GetFiles(_dir, "*.emlog")[0];
+            byte[] bytes = File.ReadAllBytes(segment);
+            int recordLength = bytes.Length / 3;
+            bytes[recordLength + (recordLength / 2)] ^= 0xFF; // inside the second record
+            File.WriteAllBytes(segment, bytes);
+            File.WriteAllBytes(Path.Combine(_dir, "00000000000000000099.emlog"), new byte[] { 0, 0, 0, 200, 1, 2, 3 });
+
+            using var reopened = new PersistentOutbox(_dir, 10, flushToDisk: false);
+            var batch = new List<OutboundMessage>();
+            reopened.PeekOldest(batch, 10);
+            Assert.Equal(new[] { "t/a" }, batch.ConvertAll(m => m.Topic));
             Assert.Equal(2, reopened.Corrupt);
-            Assert.Equal(2, Directory.GetFiles(_dir, "*.corrupt").Length);
-            Assert.Empty(Directory.GetFiles(_dir, "*.tmp"));
+        }
+
+        [Fact]
+        public void A_torn_last_record_loses_only_the_message_that_was_being_written()
+        {
+            using (var q = new PersistentOutbox(_dir, 10, flushToDisk: false))
+            {
+                Assert.True(q.TryEnqueue(Message("t/a", "first")));
+                Assert.True(q.TryEnqueue(Message("t/b", "second")));
+            }
+
+            string segment = Directory.GetFiles(_dir, "*.emlog")[0];
+            byte[] bytes = File.ReadAllBytes(segment);
+            File.WriteAllBytes(segment, bytes.AsSpan(0, bytes.Length - 3).ToArray());
+
+            using var reopened = new PersistentOutbox(_dir, 10, flushToDisk: false);
+            Assert.Equal(1, reopened.Count);
+            Assert.Equal(1, reopened.Corrupt);
+            Assert.True(reopened.TryEnqueue(Message("t/c", "after the crash")));
+        }
+
+        [Fact]
+        public void One_stuck_message_cannot_pin_the_disk()
+        {
+            byte[] big = new byte[60 * 1024];
+            using (var q = new PersistentOutbox(_dir, 1000, flushToDisk: false))
+            {
+                Assert.True(q.TryEnqueue(new OutboundMessage(0, "rule", "stuck", 1, Encoding.ASCII.GetBytes("stuck"), 1)));
+                var batch = new List<OutboundMessage>();
+                for (int i = 0; i < 700; i++)
+                {
+                    Assert.True(q.TryEnqueue(new OutboundMessage(0, "rule", "t", 1, big, 2)));
+                    q.PeekOldest(batch, 2);
+                    q.Complete(batch[^1].Sequence); // everything but the stuck one is acknowledged
+                }
+
+                Assert.InRange(q.SegmentCount, 1, PersistentOutbox.MaxSegments + 1);
+                Assert.Equal(1, q.Count);
+            }
+
+            using var reopened = new PersistentOutbox(_dir, 1000, flushToDisk: false);
+            var left = new List<OutboundMessage>();
+            reopened.PeekOldest(left, 10);
+            Assert.Equal(new[] { "stuck" }, left.ConvertAll(m => m.Topic));
         }
 
         [Fact]
