@@ -183,6 +183,8 @@ namespace EdgeMesh.Bridge
                 _outbox.Count,
                 _outbox.Dropped,
                 _outbox.Corrupt,
+                Unroutable,
+                MeshUnavailable,
                 rules);
         }
 

@@ -6,7 +6,7 @@ namespace EdgeMesh.Bridge.Status
     public sealed class BridgeStatus
     {
         /// <summary>Creates a snapshot.</summary>
-        public BridgeStatus(bool connected, string? broker, long connects, long reconnects, long connectFailures, long queued, long queueDropped, long queueCorrupt, IReadOnlyList<RuleStatus> rules)
+        public BridgeStatus(bool connected, string? broker, long connects, long reconnects, long connectFailures, long queued, long queueDropped, long queueCorrupt, long unroutable, long meshUnavailable, IReadOnlyList<RuleStatus> rules)
         {
             Connected = connected;
             Broker = broker;
@@ -16,6 +16,8 @@ namespace EdgeMesh.Bridge.Status
             Queued = queued;
             QueueDropped = queueDropped;
             QueueCorrupt = queueCorrupt;
+            Unroutable = unroutable;
+            MeshUnavailable = meshUnavailable;
             Rules = rules;
         }
 
@@ -42,6 +44,12 @@ namespace EdgeMesh.Bridge.Status
 
         /// <summary>Queue files that failed their checksum at start (kept as .corrupt).</summary>
         public long QueueCorrupt { get; }
+
+        /// <summary>Broker messages on a topic no rule carries in: acknowledged and dropped.</summary>
+        public long Unroutable { get; }
+
+        /// <summary>Broker messages left unacknowledged because the mesh could not take them (the broker sends them again).</summary>
+        public long MeshUnavailable { get; }
 
         /// <summary>Per-rule counters.</summary>
         public IReadOnlyList<RuleStatus> Rules { get; }
