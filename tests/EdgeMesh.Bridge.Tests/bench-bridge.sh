@@ -3,6 +3,7 @@
 #
 #   bash tests/EdgeMesh.Bridge.Tests/bench-bridge.sh               # 2 s per row, ~3 minutes
 #   bash tests/EdgeMesh.Bridge.Tests/bench-bridge.sh --seconds 5
+#   flock /tmp/edgemesh-build.lock bash tests/EdgeMesh.Bridge.Tests/bench-bridge.sh --no-build   # after a build: no builds run meanwhile
 #
 # Starts three private Mosquitto brokers on free loopback ports (A; B, which bridges the bench
 # topic from A with Mosquitto's own bridge; C for the C-client row), builds `edgemesh` in Release
@@ -18,9 +19,11 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 seconds=2
+build=1
 while (($#)); do
     case "$1" in
         --seconds) seconds="$2"; shift 2 ;;
+        --no-build) build=0; shift ;;
         -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
         *) echo "bench-bridge.sh: unknown argument $1" >&2; exit 2 ;;
     esac
@@ -30,7 +33,9 @@ for tool in mosquitto mosquitto_pub mosquitto_sub jq; do
     command -v "$tool" >/dev/null || { echo "bench-bridge.sh: $tool is missing (apt-get install -y mosquitto mosquitto-clients jq)" >&2; exit 1; }
 done
 
-flock /tmp/edgemesh-build.lock dotnet build host/EdgeMesh.Node/EdgeMesh.Node.csproj -c Release -v q -nologo >/dev/null
+if ((build)); then
+    flock /tmp/edgemesh-build.lock dotnet build host/EdgeMesh.Node/EdgeMesh.Node.csproj -c Release -v q -nologo >/dev/null
+fi
 edgemesh=host/EdgeMesh.Node/bin/Release/net10.0/edgemesh
 
 work="$(mktemp -d)"
@@ -59,6 +64,7 @@ broker b "$pb" "connection bench-bridge" "address 127.0.0.1:$pa" "cleansession t
     "bridge_protocol_version mqttv311" "topic edgemesh/bench in 1" "notifications false"
 sleep 1
 
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 out="${TMPDIR:-/tmp}/edgemesh-bench-bridge.jsonl"
 : > "$out"
 common=(--seconds "$seconds" --warmup 1 --json)
@@ -95,11 +101,18 @@ for size in 64 1024; do
             "$("$edgemesh" bench mqtt --broker "127.0.0.1:$pa" --subscribe-broker "127.0.0.1:$pb" --label "mosquitto bridge" --qos "$qos" --payload "$size" "${common[@]}")"
         row "mesh → EdgeMesh bridge → Mosquitto → MQTTnet" "$qos" "$size" \
             "$("$edgemesh" bench bridge --broker "127.0.0.1:$pa" --direction out --qos "$qos" --payload "$size" "${common[@]}")"
+        if ((qos == 1)); then
+            row "mesh → EdgeMesh bridge (queue flushed to disk) → Mosquitto → MQTTnet" "$qos" "$size" \
+                "$("$edgemesh" bench bridge --broker "127.0.0.1:$pa" --direction out --qos 1 --flush-to-disk --payload "$size" "${common[@]}")"
+        fi
         row "MQTTnet → Mosquitto → EdgeMesh bridge → mesh" "$qos" "$size" \
             "$("$edgemesh" bench bridge --broker "127.0.0.1:$pa" --direction in --qos "$qos" --payload "$size" "${common[@]}")"
     done
 done
 
+echo "machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores; $(date -u '+%Y-%m-%d %H:%M UTC'); load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "mosquitto $(mosquitto -h 2>/dev/null | sed -n 's/^mosquitto version //p'); ${seconds} s measured per closed-loop row after 1 s warm-up"
+echo
 echo "| path | QoS | payload B | messages/s | p50 µs |"
 echo "|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"
