@@ -38,6 +38,7 @@ namespace EdgeMesh.Bridge
         private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
         private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(30);
         private const int VolatileBatch = 256;
+        private static readonly TimeSpan RefusalPause = TimeSpan.FromMilliseconds(500);
 
         private readonly BridgeSettings _settings;
         private readonly IMeshPort _mesh;
@@ -65,6 +66,7 @@ namespace EdgeMesh.Bridge
         private long _meshUnavailable;
         private long _subscribeRefusals;
         private long _volatileLost;
+        private long _brokerRefusals;
         private int _disposed;
 
         internal MqttBridge(BridgeSettings settings, IMeshPort mesh, TimeProvider clock, Func<double> unitRandom)
@@ -201,6 +203,9 @@ namespace EdgeMesh.Bridge
         internal long VolatileLost => Interlocked.Read(ref _volatileLost);
 
         internal int QueueCount => _outbox.Count;
+
+        /// <summary>Publishes the broker answered with a failure reason code (kept and retried every 500 ms).</summary>
+        internal long BrokerRefusals => Interlocked.Read(ref _brokerRefusals);
 
         /// <summary>Stops: unsubscribes from the mesh, ends the loops, disconnects cleanly (the broker keeps the session).</summary>
         public async Task StopAsync()
@@ -363,11 +368,26 @@ namespace EdgeMesh.Bridge
                             sends.Add(TryPublishAsync(m, ct));
                         }
 
+                        int delivered = 0;
                         for (int i = 0; i < batch.Count; i++)
                         {
                             if (await sends[i].ConfigureAwait(false))
                             {
                                 _outbox.Complete(batch[i].Sequence); // deleted only now that the broker has it
+                                delivered++;
+                            }
+                        }
+
+                        if (delivered == 0 && _ready)
+                        {
+                            // The broker refuses what is left (authorisation, quota): retry, but not in a tight loop.
+                            try
+                            {
+                                await Task.Delay(RefusalPause, _clock, ct).ConfigureAwait(false);
+                            }
+                            catch (OperationCanceledException)
+                            {
+                                return;
                             }
                         }
                     }
@@ -420,6 +440,7 @@ namespace EdgeMesh.Bridge
                 }
 
                 // The broker refused it (not authorised, quota): keep it and retry later rather than lose it.
+                Interlocked.Increment(ref _brokerRefusals);
                 return false;
             }
             catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException || ex is OperationCanceledException || ex is InvalidOperationException || ex is MQTTnet.Exceptions.MqttProtocolViolationException)

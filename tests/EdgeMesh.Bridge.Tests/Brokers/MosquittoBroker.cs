@@ -8,7 +8,7 @@ namespace EdgeMesh.Bridge.Tests.Brokers
     {
         private readonly BrokerProcess _process;
 
-        internal MosquittoBroker(string? extraConfig = null)
+        internal MosquittoBroker(string? extraConfig = null, string? acl = null)
         {
             string binary = BrokerBinary.Find("mosquitto", "mosquitto");
             Port = FreePorts.Take(1)[0];
@@ -20,6 +20,13 @@ namespace EdgeMesh.Bridge.Tests.Brokers
                 File.SetUnixFileMode(Directory, (UnixFileMode)0x1FF);
             }
             string config = Path.Combine(Directory, "mosquitto.conf");
+            if (acl != null)
+            {
+                string aclFile = Path.Combine(Directory, "acl");
+                File.WriteAllText(aclFile, acl);
+                extraConfig = (extraConfig ?? string.Empty) + "\nacl_file " + aclFile + "\n";
+            }
+
             File.WriteAllText(config, string.Join('\n', new[]
             {
                 "listener " + Port + " 127.0.0.1",

@@ -221,6 +221,30 @@ namespace EdgeMesh.Bridge.Tests.Integration
             Assert.True(a.GetStatus().Rules[0].EchoesSuppressed >= count, "site A suppressed " + a.GetStatus().Rules[0].EchoesSuppressed);
         }
 
+        [Fact]
+        public async Task A_message_the_broker_refuses_is_kept_and_retried_without_spinning()
+        {
+            using var broker = new MosquittoBroker(acl: "topic readwrite fleet/ok/#\n");
+            var mesh = new FakeMesh();
+            await using TestMqttClient subscriber = await TestMqttClient.ConnectAsync(broker.Port, "scada");
+            await subscriber.SubscribeAsync("fleet/#", 1);
+            await using MqttBridge bridge = BridgeFactory.Create(BridgeFactory.Config(new[] { broker.Uri }, "gw-a", v5: true, BridgeFactory.Rule("out", "fleet/#", 1)), mesh);
+            await bridge.StartAsync();
+            Assert.True(await bridge.WaitConnectedAsync(Wait));
+
+            mesh.PublishLocal("fleet/denied", 0, Encoding.ASCII.GetBytes("not authorised"));
+            for (int i = 0; i < 20; i++)
+            {
+                mesh.PublishLocal("fleet/ok/r1", 0, Encoding.ASCII.GetBytes("ok" + i));
+            }
+
+            Assert.True(await Eventually.TrueAsync(() => Distinct(subscriber.Received) == 20, Wait));
+            await Task.Delay(2000);
+            Assert.Equal(1, bridge.QueueCount); // kept for a later retry, not dropped
+            Assert.InRange(bridge.BrokerRefusals, 2, 12); // about two attempts a second, not a tight loop
+            Assert.Equal(20, Distinct(subscriber.Received));
+        }
+
         private static int Distinct(IEnumerable<(string Topic, byte[] Payload)> received)
         {
             return received.Select(m => Encoding.ASCII.GetString(m.Payload)).Distinct().Count();
