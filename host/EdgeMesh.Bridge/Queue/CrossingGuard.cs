@@ -14,6 +14,10 @@ namespace EdgeMesh.Bridge.Queue
     internal sealed class CrossingGuard
     {
         private readonly Dictionary<ulong, int> _counts;
+
+        // Crossings already used up whose queue entries have not expired yet: when such an entry
+        // expires it must not take a live crossing of the same id with it.
+        private readonly Dictionary<ulong, int> _consumed;
         private readonly Queue<(ulong Id, long ExpiresMs)> _order;
         private readonly int _capacity;
         private readonly long _windowMs;
@@ -26,6 +30,7 @@ namespace EdgeMesh.Bridge.Queue
             _capacity = capacity;
             _windowMs = windowMs;
             _counts = new Dictionary<ulong, int>(Math.Min(capacity, 4096));
+            _consumed = new Dictionary<ulong, int>(Math.Min(capacity, 4096));
             _order = new Queue<(ulong, long)>(Math.Min(capacity, 4096));
         }
 
@@ -71,16 +76,9 @@ namespace EdgeMesh.Bridge.Queue
                     return false;
                 }
 
-                // The queue entry stays until it expires; Forget tolerates the count already being gone.
-                if (n == 1)
-                {
-                    _counts.Remove(id);
-                }
-                else
-                {
-                    _counts[id] = n - 1;
-                }
-
+                Decrement(_counts, id, n);
+                _consumed.TryGetValue(id, out int used);
+                _consumed[id] = used + 1; // the oldest entry of this id is the one used up
                 return true;
             }
         }
@@ -95,16 +93,26 @@ namespace EdgeMesh.Bridge.Queue
 
         private void Forget(ulong id)
         {
-            if (_counts.TryGetValue(id, out int n))
+            // Entries of one id leave the queue oldest first, and used-up ones are the oldest.
+            if (_consumed.TryGetValue(id, out int used))
             {
-                if (n <= 1)
-                {
-                    _counts.Remove(id);
-                }
-                else
-                {
-                    _counts[id] = n - 1;
-                }
+                Decrement(_consumed, id, used);
+            }
+            else if (_counts.TryGetValue(id, out int n))
+            {
+                Decrement(_counts, id, n);
+            }
+        }
+
+        private static void Decrement(Dictionary<ulong, int> table, ulong id, int n)
+        {
+            if (n <= 1)
+            {
+                table.Remove(id);
+            }
+            else
+            {
+                table[id] = n - 1;
             }
         }
     }

@@ -19,6 +19,17 @@ namespace EdgeMesh.Bridge.Tests.Unit
         }
 
         [Fact]
+        public void A_used_up_crossing_expiring_leaves_a_later_one_of_the_same_id()
+        {
+            var guard = new CrossingGuard(16, 1000);
+            guard.Remember(7, 0);
+            Assert.True(guard.TryConsume(7, 10));
+            guard.Remember(7, 500);
+            Assert.True(guard.TryConsume(7, 1200)); // the first entry expired at 1000; the second is still live
+            Assert.False(guard.TryConsume(7, 1200));
+        }
+
+        [Fact]
         public void Crossings_expire_after_the_window()
         {
             var guard = new CrossingGuard(16, 1000);
