@@ -559,10 +559,15 @@ namespace EdgeMesh.Bridge
                     await AcknowledgeAsync(e).ConfigureAwait(false);
                     break;
                 default:
-                    // No PUBACK: drop the connection so the broker delivers it again on the next session.
                     Interlocked.Increment(ref _meshUnavailable);
-                    _ready = false;
-                    _ = DropConnectionAsync();
+                    if (message.QualityOfServiceLevel != MqttQualityOfServiceLevel.AtMostOnce)
+                    {
+                        // No PUBACK: drop the connection so the broker delivers it again on the next session.
+                        _ready = false;
+                        _ = DropConnectionAsync();
+                    }
+
+                    // QoS 0 is at most once: nothing would come again, so the session stays up.
                     break;
             }
         }
