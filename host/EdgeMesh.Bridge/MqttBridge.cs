@@ -680,7 +680,9 @@ namespace EdgeMesh.Bridge
                     Interlocked.Increment(ref _reconnects);
                     retrySameFirst = true; // a dropped session is first retried where it was
                 }
-                catch (Exception ex) when (!ct.IsCancellationRequested && (ex is MQTTnet.Exceptions.MqttCommunicationException || ex is OperationCanceledException || ex is InvalidOperationException || ex is System.Net.Sockets.SocketException || ex is System.IO.IOException || ex is MQTTnet.Exceptions.MqttProtocolViolationException || ex is System.Security.Authentication.AuthenticationException))
+#pragma warning disable CA1031 // whatever a broker or the network throws, the loop must live on and try again
+                catch (Exception) when (!ct.IsCancellationRequested)
+#pragma warning restore CA1031
                 {
                     _ready = false;
                     Interlocked.Increment(ref _connectFailures);

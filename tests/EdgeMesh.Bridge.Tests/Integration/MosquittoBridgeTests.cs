@@ -245,6 +245,25 @@ namespace EdgeMesh.Bridge.Tests.Integration
             Assert.Equal(20, Distinct(subscriber.Received));
         }
 
+        [Fact]
+        public async Task A_dead_first_broker_is_skipped_for_the_next_in_the_list()
+        {
+            using var broker = new MosquittoBroker();
+            int dead = FreePorts.Take(1)[0];
+            var mesh = new FakeMesh();
+            await using TestMqttClient subscriber = await TestMqttClient.ConnectAsync(broker.Port, "scada");
+            await subscriber.SubscribeAsync("fleet/#", 1);
+            await using MqttBridge bridge = BridgeFactory.Create(
+                BridgeFactory.Config(new[] { "mqtt://127.0.0.1:" + dead, broker.Uri }, "gw-a", v5: true, BridgeFactory.Rule("out", "fleet/#", 1)),
+                mesh);
+            await bridge.StartAsync();
+            Assert.Equal(1, mesh.PublishLocal("fleet/r1", 0, Encoding.ASCII.GetBytes("queued before any connection")));
+            Assert.True(await bridge.WaitConnectedAsync(Wait), "failures " + bridge.GetStatus().ConnectFailures + " at " + bridge.GetStatus().Broker);
+            Assert.Equal(broker.Uri, bridge.GetStatus().Broker);
+            Assert.True(bridge.GetStatus().ConnectFailures >= 1);
+            Assert.True(await Eventually.TrueAsync(() => Distinct(subscriber.Received) == 1, Wait));
+        }
+
         private static int Distinct(IEnumerable<(string Topic, byte[] Payload)> received)
         {
             return received.Select(m => Encoding.ASCII.GetString(m.Payload)).Distinct().Count();
