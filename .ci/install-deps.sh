@@ -3,7 +3,7 @@
 # touches apt when a package is missing, so repeated runs cost a few milliseconds.
 set -euo pipefail
 
-packages=(iproute2 socat)
+packages=(iproute2 socat mosquitto mosquitto-clients nats-server jq)
 
 missing=()
 for p in "${packages[@]}"; do

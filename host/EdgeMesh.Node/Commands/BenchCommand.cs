@@ -24,6 +24,7 @@ namespace EdgeMesh.Node.Commands
             var command = new Command("bench", "Measure messages/s and latency of the publish→subscribe path on this machine.");
             command.Subcommands.Add(CreateLoopback());
             command.Subcommands.Add(CreateMqtt());
+            command.Subcommands.Add(CreateBridge());
             return command;
         }
 
@@ -52,19 +53,78 @@ namespace EdgeMesh.Node.Commands
 
         private static Command CreateMqtt()
         {
-            var broker = new Option<string>("--broker") { Description = "HOST:PORT of the MQTT 3.1.1 broker.", DefaultValueFactory = _ => "127.0.0.1:1883" };
+            var broker = new Option<string>("--broker") { Description = "HOST:PORT of the MQTT broker the publisher uses.", DefaultValueFactory = _ => "127.0.0.1:1883" };
+            var subscribeBroker = new Option<string?>("--subscribe-broker") { Description = "HOST:PORT of a second broker for the subscriber (to measure a broker-to-broker bridge); default the same broker." };
             var label = new Option<string>("--label") { Description = "Name of the broker in the report.", DefaultValueFactory = _ => "mosquitto" };
+            MqttOptions mqtt = MqttOptions.Create();
             return Subcommand(
                 "mqtt",
-                "Run the same measurement through an MQTT broker: one connection publishes at QoS 0, another subscribes (built-in minimal MQTT 3.1.1 client).",
-                new Option[] { broker, label },
+                "Run the same measurement through an MQTT broker with MQTTnet clients: one connection publishes, another subscribes.",
+                new Option[] { broker, subscribeBroker, label, mqtt.Qos, mqtt.Version },
                 parse =>
                 {
-                    IPEndPoint? endpoint = PeerEndpoint.TryParse(parse.GetValue(broker), out PeerEndpoint? parsed, out _) ? parsed!.TryGetLiteral() : null;
-                    return endpoint == null
-                        ? (null, "--broker must be an IP address and port, e.g. 127.0.0.1:1883 (got " + parse.GetValue(broker) + ")")
-                        : (new MqttBenchLink(endpoint, parse.GetValue(label)!), null);
+                    IPEndPoint? endpoint = ParseBroker(parse.GetValue(broker));
+                    string? second = parse.GetValue(subscribeBroker);
+                    IPEndPoint? subscribeEndpoint = second == null ? endpoint : ParseBroker(second);
+                    if (endpoint == null || subscribeEndpoint == null)
+                    {
+                        return (null, "--broker and --subscribe-broker must be an IP address and port, e.g. 127.0.0.1:1883");
+                    }
+
+                    return mqtt.TryRead(parse, out int qos, out bool v5, out string? problem)
+                        ? (new MqttBenchLink(endpoint, parse.GetValue(label)!, qos, v5, subscribeEndpoint), null)
+                        : (null, problem);
                 });
+        }
+
+        private static Command CreateBridge()
+        {
+            var broker = new Option<string>("--broker") { Description = "HOST:PORT of the MQTT broker the bridge connects to.", DefaultValueFactory = _ => "127.0.0.1:1883" };
+            var label = new Option<string>("--label") { Description = "Name of the broker in the report.", DefaultValueFactory = _ => "mosquitto" };
+            var direction = new Option<string>("--direction") { Description = "out: mesh → bridge → broker → MQTT client; in: MQTT client → broker → bridge → mesh.", DefaultValueFactory = _ => "out" };
+            var flush = new Option<bool>("--flush-to-disk") { Description = "Flush every queued QoS 1 message to the device (the product default; off measures a crash-safe but not power-cut-safe queue)." };
+            MqttOptions mqtt = MqttOptions.Create();
+            return Subcommand(
+                "bridge",
+                "Measure the MQTT bridge (docs/mqtt.md) between an in-process mesh and an MQTT client on a broker.",
+                new Option[] { broker, label, direction, mqtt.Qos, mqtt.Version, flush },
+                parse =>
+                {
+                    IPEndPoint? endpoint = ParseBroker(parse.GetValue(broker));
+                    string? dir = parse.GetValue(direction);
+                    if (endpoint == null || (dir != "out" && dir != "in"))
+                    {
+                        return (null, "--broker must be an IP address and port and --direction out or in");
+                    }
+
+                    return mqtt.TryRead(parse, out int qos, out bool v5, out string? problem)
+                        ? (new BridgeBenchLink(endpoint, parse.GetValue(label)!, dir == "out", qos, v5, parse.GetValue(flush)), null)
+                        : (null, problem);
+                });
+        }
+
+        private static IPEndPoint? ParseBroker(string? text)
+        {
+            return PeerEndpoint.TryParse(text, out PeerEndpoint? parsed, out _) ? parsed!.TryGetLiteral() : null;
+        }
+
+        /// <summary>QoS and protocol version options shared by the MQTT benches.</summary>
+        private sealed class MqttOptions
+        {
+            internal Option<int> Qos { get; } = new("--qos") { Description = "MQTT QoS, 0 or 1.", DefaultValueFactory = _ => 0 };
+
+            internal Option<string> Version { get; } = new("--mqtt-version") { Description = "3.1.1 or 5.", DefaultValueFactory = _ => "3.1.1" };
+
+            internal static MqttOptions Create() => new MqttOptions();
+
+            internal bool TryRead(ParseResult parse, out int qos, out bool v5, out string? problem)
+            {
+                qos = parse.GetValue(Qos);
+                string? version = parse.GetValue(Version);
+                v5 = version == "5";
+                problem = qos is 0 or 1 && (version == "5" || version == "3.1.1") ? null : "--qos must be 0 or 1 and --mqtt-version 3.1.1 or 5";
+                return problem == null;
+            }
         }
 
         /// <summary>A bench subcommand: its own options, the common ones, and a link made from the parse (or a usage problem).</summary>
