@@ -36,6 +36,11 @@ namespace EdgeMesh.State.Crdt
         public GCounter Increment(ulong node, ulong amount)
         {
             var delta = new GCounter();
+            if (amount == 0)
+            {
+                return delta;
+            }
+
             ulong next = checked(SlotOf(node) + amount);
             delta._slots[node] = next;
             MergeFrom(delta);
