@@ -168,6 +168,19 @@ namespace EdgeMesh.State.Sync
             return true;
         }
 
+        /// <summary>
+        /// Tells the replica that <see cref="State"/> shrank outside the lattice (pruning): the digest
+        /// is recomputed and buffered deltas, which may still hold what was pruned, are discarded, so
+        /// neighbours fall back to digests instead of receiving the pruned entries again.
+        /// </summary>
+        public void Pruned()
+        {
+            _digestValid = false;
+            Counters.BufferDrops += _buffer.Count;
+            _buffer.Clear();
+            _bufferedBytes = 0;
+        }
+
         /// <summary>Handles one message from <paramref name="peer"/>; replies (acknowledgements) go to <paramref name="sink"/>.</summary>
         public StateError Receive(ulong peer, ReadOnlySpan<byte> message, long nowMs, ISyncSink sink)
         {

@@ -38,6 +38,9 @@ namespace EdgeMesh.State.Tests.Crdt
         [Fact]
         public void Nested_ORMap_is_a_lattice() => Check(() => new NestedMapModel());
 
+        [Fact]
+        public void SignedMap_is_a_lattice() => Check(() => new SignedMapModel());
+
         internal static void Check<T>(Func<CrdtModel<T>> createModel)
             where T : class, IDeltaCrdt<T>
         {

@@ -43,6 +43,9 @@ namespace EdgeMesh.State.Tests.Fuzzing
         public void Nested_ORMap_decoder_survives_hostile_input() => Fuzz(new NestedMapModel(), 8);
 
         [Fact]
+        public void SignedMap_decoder_survives_hostile_input() => Fuzz(new SignedMapModel(), 11);
+
+        [Fact]
         public void Sync_messages_survive_hostile_input()
         {
             var samples = new List<byte[]>();

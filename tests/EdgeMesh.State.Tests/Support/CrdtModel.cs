@@ -138,3 +138,31 @@ namespace EdgeMesh.State.Tests.Support
         }
     }
 }
+
+namespace EdgeMesh.State.Tests.Support
+{
+    using EdgeMesh.Security;
+    using EdgeMesh.State.Fleet;
+
+    /// <summary>Signed writes and removals by three authors (signatures are real; certificates are placeholders the merge does not read).</summary>
+    internal sealed class SignedMapModel : CrdtModel<SignedMap>
+    {
+        private static readonly Ed25519KeyPair[] Authors = { Ed25519KeyPair.Generate(), Ed25519KeyPair.Generate(), Ed25519KeyPair.Generate(), Ed25519KeyPair.Generate() };
+
+        public override string Name => "SignedMap";
+
+        public override SignedMap Operate(SignedMap state, ulong node, Random random)
+        {
+            string key = Pick(random, "config/k", 4);
+            HybridTimestamp ts = Stamp(node, random);
+            byte[]? value = random.Next(4) == 0 ? null : Bytes(random);
+            int author = (int)(node >> 40) % Authors.Length;
+            SignedEntry entry = SignedEntry.Create(key, value, ts, state.SupersedesFor(key, node), Authors[author]);
+            byte[] cert = new byte[EdgeMesh.Security.Admission.NodeCertificate.Length];
+            cert[0] = (byte)random.Next(2);
+            SignedMap delta = SignedMap.Single(entry, cert);
+            state.MergeFrom(delta);
+            return delta;
+        }
+    }
+}
