@@ -22,7 +22,7 @@ namespace EdgeMesh.State.Fleet
         private const byte Version = 1;
 
         /// <summary>Creates a record.</summary>
-        public PresenceInfo(FleetRoles roles, string softwareVersion, IReadOnlyList<string> addresses, IReadOnlyList<ulong> radioNodes)
+        public PresenceInfo(FleetRoles roles, string softwareVersion, IReadOnlyList<string> addresses, IReadOnlyList<ulong> radioNodes, bool rendezvous = false)
         {
             ArgumentNullException.ThrowIfNull(softwareVersion);
             ArgumentNullException.ThrowIfNull(addresses);
@@ -36,7 +36,11 @@ namespace EdgeMesh.State.Fleet
             SoftwareVersion = softwareVersion;
             Addresses = addresses;
             RadioNodes = radioNodes;
+            Rendezvous = rendezvous;
         }
+
+        /// <summary>The node is configured as a rendezvous node: new nodes sync with it first (docs/fleet-state.md §8).</summary>
+        public bool Rendezvous { get; }
 
         /// <summary>Roles from the node's certificate.</summary>
         public FleetRoles Roles { get; }
@@ -56,6 +60,7 @@ namespace EdgeMesh.State.Fleet
             var w = new StateWriter(64);
             w.WriteByte(Version);
             w.WriteByte((byte)Roles);
+            w.WriteByte(Rendezvous ? (byte)1 : (byte)0);
             w.WriteKey(SoftwareVersion);
             w.WriteVarint((ulong)Addresses.Count);
             foreach (string a in Addresses)
@@ -88,6 +93,16 @@ namespace EdgeMesh.State.Fleet
             if (e == StateError.None)
             {
                 e = r.ReadByte(out roles);
+            }
+
+            byte flags = 0;
+            if (e == StateError.None)
+            {
+                e = r.ReadByte(out flags);
+                if (e == StateError.None && flags > 1)
+                {
+                    e = StateError.NotCanonical;
+                }
             }
 
             if (e == StateError.None)
@@ -127,7 +142,7 @@ namespace EdgeMesh.State.Fleet
 
             if (e == StateError.None)
             {
-                info = new PresenceInfo((FleetRoles)roles, software, addresses, radio);
+                info = new PresenceInfo((FleetRoles)roles, software, addresses, radio, flags == 1);
             }
 
             return e;

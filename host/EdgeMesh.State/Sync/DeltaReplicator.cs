@@ -118,6 +118,18 @@ namespace EdgeMesh.State.Sync
             }
         }
 
+        /// <summary>
+        /// Sends to <paramref name="peer"/> at most once per <paramref name="minIntervalMs"/> (0: the
+        /// default pacing): a slow neighbour stays in sync, only less often.
+        /// </summary>
+        public void SetPacing(ulong peer, long minIntervalMs)
+        {
+            if (_peers.TryGetValue(peer, out PeerSync? sync))
+            {
+                sync.PacingMs = Math.Max(0, minIntervalMs);
+            }
+        }
+
         /// <summary>True when <paramref name="peer"/> is tracked.</summary>
         public bool HasPeer(ulong peer)
         {
@@ -279,8 +291,14 @@ namespace EdgeMesh.State.Sync
                 ulong peer = entry.Key;
                 PeerSync sync = entry.Value;
                 bool fresh = sync.SentUpTo < _sequence;
-                bool due = nowMs - sync.LastSentMs >= (fresh ? _options.MinSendIntervalMs : _options.RetransmitMs);
-                if (sync.NeedsFull && nowMs - sync.LastSentMs >= _options.MinSendIntervalMs)
+                long since = nowMs - sync.LastSentMs;
+                if (since < sync.PacingMs)
+                {
+                    continue;
+                }
+
+                bool due = since >= (fresh ? _options.MinSendIntervalMs : _options.RetransmitMs);
+                if (sync.NeedsFull && since >= _options.MinSendIntervalMs)
                 {
                     sync.NeedsFull = false;
                     SendFull(sink, peer, sync, nowMs);
@@ -501,6 +519,7 @@ namespace EdgeMesh.State.Sync
             internal long LastSentMs = long.MinValue / 2;
             internal long LastDigestMs = long.MinValue / 2;
             internal bool NeedsFull;
+            internal long PacingMs;
             internal long FullBackoffMs;
             internal long NextFullAllowedMs = long.MinValue / 2;
             internal bool DigestKnown;
