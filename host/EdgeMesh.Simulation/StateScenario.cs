@@ -88,9 +88,16 @@ namespace EdgeMesh.Simulation
                 Schedule(_random.Next(2000), new Event(EventKind.Start, i));
             }
 
+            // The whole write schedule is drawn up front, so the time of the last write is known and
+            // convergence is measured from it (digests are compared every 50 ms from then on).
+            long lastWriteMs = 0;
             for (int w = 0; w < _o.Writers; w++)
             {
-                Schedule(2_000 + NextWriteDelay(), new Event(EventKind.Write, w));
+                for (long at = 2_000 + NextWriteDelay(); at < writeEndMs; at += NextWriteDelay())
+                {
+                    Schedule(at, new Event(EventKind.Write, w));
+                    lastWriteMs = Math.Max(lastWriteMs, at);
+                }
             }
 
             long partitionStart = (long)(_o.WriteSeconds * 1000 * 0.2);
@@ -118,7 +125,7 @@ namespace EdgeMesh.Simulation
             long boundMs = (long)(_o.ConvergenceBoundSeconds * 1000);
             long hardEnd = Math.Max(writeEndMs, partitionStart + (long)(_o.PartitionSeconds * 1000)) + boundMs + 60_000;
             long convergedAt = -1;
-            long nextCheck = writeEndMs;
+            long nextCheck = lastWriteMs + 1;
             while (_queue.Count > 0)
             {
                 _queue.TryPeek(out _, out (long Due, long) key);
@@ -127,7 +134,7 @@ namespace EdgeMesh.Simulation
                     break;
                 }
 
-                if (key.Due >= nextCheck && _nowMs >= writeEndMs && !_partitioned)
+                if (key.Due >= nextCheck && _nowMs >= lastWriteMs && !_partitioned)
                 {
                     _nowMs = nextCheck;
                     if (DistinctDigests() == 1 && QueueHasNoPendingRestart())
@@ -136,15 +143,15 @@ namespace EdgeMesh.Simulation
                         break;
                     }
 
-                    nextCheck += 100;
+                    nextCheck += 50;
                     progress?.Invoke(Math.Min(1, (double)_nowMs / hardEnd));
                     continue;
                 }
 
-                Step(writeEndMs);
+                Step();
             }
 
-            long disturbance = Math.Max(_lastDisturbanceMs, writeEndMs);
+            long disturbance = _lastDisturbanceMs;
             var report = new StateReport
             {
                 Nodes = _nodes.Length,
@@ -173,7 +180,7 @@ namespace EdgeMesh.Simulation
                     break;
                 }
 
-                Step(writeEndMs);
+                Step();
             }
 
             _nowMs = steadyEnd;
@@ -285,7 +292,7 @@ namespace EdgeMesh.Simulation
             return digests.Count;
         }
 
-        private void Step(long writeEndMs)
+        private void Step()
         {
             Event e = _queue.Dequeue();
             _nowMs = Math.Max(_nowMs, e.AtMs);
@@ -315,12 +322,7 @@ namespace EdgeMesh.Simulation
                     node.Replica.Receive(_nodes[e.From].Id, e.Message!, Epoch + _nowMs, node.Sink!);
                     break;
                 case EventKind.Write:
-                    if (_nowMs < writeEndMs)
-                    {
-                        Write(e.Node);
-                        Schedule(_nowMs + NextWriteDelay(), new Event(EventKind.Write, e.Node));
-                    }
-
+                    Write(e.Node);
                     break;
                 case EventKind.Partition:
                     _partitioned = true;

@@ -197,7 +197,7 @@ namespace EdgeMesh.State.Sync
         public StateError Receive(ulong peer, ReadOnlySpan<byte> message, long nowMs, ISyncSink sink)
         {
             ArgumentNullException.ThrowIfNull(sink);
-            StateError error = SyncMessage.TryParse(message, out SyncMessageKind kind, out ulong sequence, out int body);
+            StateError error = SyncMessage.TryParse(message, out SyncMessageKind kind, out ulong sequence, out ulong baseSequence, out int body);
             T? received = null;
             if (error == StateError.None && (kind == SyncMessageKind.Delta || kind == SyncMessageKind.Full))
             {
@@ -230,11 +230,11 @@ namespace EdgeMesh.State.Sync
             {
                 case SyncMessageKind.Delta:
                     Absorb(peer, received!, nowMs);
-                    SendDigest(sink, peer, SyncMessageKind.Ack, sequence);
+                    SendDigest(sink, peer, SyncMessageKind.Ack, sequence, baseSequence);
                     break;
                 case SyncMessageKind.Full:
                     Absorb(peer, received!, nowMs);
-                    SendDigest(sink, peer, SyncMessageKind.Ack, sequence);
+                    SendDigest(sink, peer, SyncMessageKind.Ack, sequence, 0);
 
                     // The sender's whole state is now here; if this state is still different, the
                     // sender lacks something and gets this whole state back (once per backoff).
@@ -270,7 +270,7 @@ namespace EdgeMesh.State.Sync
                 case SyncMessageKind.Ack:
                     message.Slice(body, SyncMessage.DigestLength).CopyTo(sync.Digest);
                     sync.DigestKnown = true;
-                    if (sequence > sync.Acked && sequence <= _sequence)
+                    if (baseSequence <= sync.Acked && sequence > sync.Acked && sequence <= _sequence)
                     {
                         sync.Acked = sequence;
                         Collect();
@@ -297,7 +297,6 @@ namespace EdgeMesh.State.Sync
                     continue;
                 }
 
-                bool due = since >= (fresh ? _options.MinSendIntervalMs : _options.RetransmitMs);
                 if (sync.NeedsFull && since >= _options.MinSendIntervalMs)
                 {
                     sync.NeedsFull = false;
@@ -305,16 +304,24 @@ namespace EdgeMesh.State.Sync
                     continue;
                 }
 
-                if (sync.Acked < _sequence && due)
+                if (sync.Acked < _sequence && since >= _options.RetransmitMs)
                 {
-                    SendMissing(sink, peer, sync, nowMs);
+                    // Unacknowledged for a while: everything from the acknowledged point again.
+                    SendMissing(sink, peer, sync, sync.Acked, nowMs);
+                    continue;
+                }
+
+                if (fresh && since >= _options.MinSendIntervalMs)
+                {
+                    // Only what is new since the last send; the retransmission above covers losses.
+                    SendMissing(sink, peer, sync, Math.Max(sync.Acked, sync.SentUpTo), nowMs);
                     continue;
                 }
 
                 if (sync.Acked >= _sequence && nowMs - sync.LastDigestMs >= _options.DigestIntervalMs)
                 {
                     sync.LastDigestMs = nowMs;
-                    SendDigest(sink, peer, SyncMessageKind.Digest, _sequence);
+                    SendDigest(sink, peer, SyncMessageKind.Digest, _sequence, _sequence);
                 }
             }
         }
@@ -334,11 +341,18 @@ namespace EdgeMesh.State.Sync
             sync.NextFullAllowedMs = nowMs + sync.FullBackoffMs;
         }
 
-        private void SendMissing(ISyncSink sink, ulong peer, PeerSync sync, long nowMs)
+        private void SendMissing(ISyncSink sink, ulong peer, PeerSync sync, ulong from, long nowMs)
         {
-            bool covered = _buffer.First != null && _buffer.First.Value.Sequence <= sync.Acked;
+            bool covered = _buffer.First != null && _buffer.First.Value.Sequence <= from;
             if (!covered)
             {
+                if (from > sync.Acked)
+                {
+                    // The new deltas were discarded already; the retransmission sends the whole state.
+                    sync.SentUpTo = _sequence;
+                    return;
+                }
+
                 if (sync.DigestKnown && Digest.SequenceEqual(sync.Digest))
                 {
                     // The neighbour already holds this very state: nothing to send.
@@ -356,7 +370,7 @@ namespace EdgeMesh.State.Sync
             for (LinkedListNode<BufferedDelta>? node = _buffer.First; node != null; node = node.Next)
             {
                 BufferedDelta d = node.Value;
-                if (d.Sequence < sync.Acked || d.Origin == peer)
+                if (d.Sequence < from || d.Origin == peer)
                 {
                     continue;
                 }
@@ -374,14 +388,18 @@ namespace EdgeMesh.State.Sync
             if (group == null)
             {
                 // Everything it lacks came from it: it has it.
-                sync.Acked = _sequence;
+                if (from == sync.Acked)
+                {
+                    sync.Acked = _sequence;
+                    Collect();
+                }
+
                 sync.SentUpTo = _sequence;
-                Collect();
                 return;
             }
 
             _writer.Reset();
-            SyncMessage.WriteHeader(_writer, SyncMessageKind.Delta, _sequence);
+            SyncMessage.WriteHeader(_writer, SyncMessageKind.Delta, _sequence, from);
             group.WriteTo(_writer);
             Send(sink, peer, _writer.Written);
             Counters.DeltasSent++;
@@ -402,10 +420,10 @@ namespace EdgeMesh.State.Sync
             sync.LastDigestMs = nowMs;
         }
 
-        private void SendDigest(ISyncSink sink, ulong peer, SyncMessageKind kind, ulong sequence)
+        private void SendDigest(ISyncSink sink, ulong peer, SyncMessageKind kind, ulong sequence, ulong baseSequence)
         {
             _writer.Reset();
-            SyncMessage.WriteDigest(_writer, kind, sequence, Digest);
+            SyncMessage.WriteDigest(_writer, kind, sequence, Digest, baseSequence);
             Send(sink, peer, _writer.Written);
             if (kind == SyncMessageKind.Ack)
             {

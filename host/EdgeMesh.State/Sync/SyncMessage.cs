@@ -4,8 +4,11 @@ using EdgeMesh.State.Codec;
 namespace EdgeMesh.State.Sync
 {
     /// <summary>
-    /// Layout of an anti-entropy message (docs/fleet-state.md §4): version 1, kind, the sender's
-    /// sequence (varint), then a 16-byte state digest (Digest, Ack) or an encoded CRDT (Delta, Full).
+    /// Layout of an anti-entropy message (docs/fleet-state.md §4): version 1, kind, a sequence and a
+    /// base (varints, base ≤ sequence), then a 16-byte state digest (Digest, Ack) or an encoded CRDT
+    /// (Delta, Full). A Delta carries the sender's deltas numbered base..sequence−1; its Ack echoes
+    /// both numbers, so the sender counts it only when it already had everything below the base
+    /// acknowledged (a Delta sent on top of one still unacknowledged cannot stand in for it).
     /// </summary>
     public static class SyncMessage
     {
@@ -16,17 +19,18 @@ namespace EdgeMesh.State.Sync
         public const int DigestLength = 16;
 
         /// <summary>Writes the header of a Delta or Full message; the caller writes the CRDT after it.</summary>
-        public static void WriteHeader(StateWriter writer, SyncMessageKind kind, ulong sequence)
+        public static void WriteHeader(StateWriter writer, SyncMessageKind kind, ulong sequence, ulong baseSequence = 0)
         {
             writer.WriteByte(Version);
             writer.WriteByte((byte)kind);
             writer.WriteVarint(sequence);
+            writer.WriteVarint(baseSequence);
         }
 
         /// <summary>Writes a whole Digest or Ack message.</summary>
-        public static void WriteDigest(StateWriter writer, SyncMessageKind kind, ulong sequence, ReadOnlySpan<byte> digest)
+        public static void WriteDigest(StateWriter writer, SyncMessageKind kind, ulong sequence, ReadOnlySpan<byte> digest, ulong baseSequence = 0)
         {
-            WriteHeader(writer, kind, sequence);
+            WriteHeader(writer, kind, sequence, baseSequence);
             writer.WriteRaw(digest.Slice(0, DigestLength));
         }
 
@@ -36,8 +40,15 @@ namespace EdgeMesh.State.Sync
         /// </summary>
         public static StateError TryParse(ReadOnlySpan<byte> message, out SyncMessageKind kind, out ulong sequence, out int bodyOffset)
         {
+            return TryParse(message, out kind, out sequence, out _, out bodyOffset);
+        }
+
+        /// <summary>As <see cref="TryParse(ReadOnlySpan{byte}, out SyncMessageKind, out ulong, out int)"/>, with the base sequence.</summary>
+        public static StateError TryParse(ReadOnlySpan<byte> message, out SyncMessageKind kind, out ulong sequence, out ulong baseSequence, out int bodyOffset)
+        {
             kind = default;
             sequence = 0;
+            baseSequence = 0;
             bodyOffset = 0;
             if (message.Length > StateLimits.MaxEncodedBytes)
             {
@@ -71,6 +82,17 @@ namespace EdgeMesh.State.Sync
             if (error != StateError.None)
             {
                 return error;
+            }
+
+            error = reader.ReadVarint(out baseSequence);
+            if (error != StateError.None)
+            {
+                return error;
+            }
+
+            if (baseSequence > sequence)
+            {
+                return StateError.Malformed;
             }
 
             kind = (SyncMessageKind)rawKind;

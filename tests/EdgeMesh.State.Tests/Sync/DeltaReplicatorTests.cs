@@ -113,15 +113,38 @@ namespace EdgeMesh.State.Tests.Sync
         }
 
         [Fact]
+        public void An_ack_for_deltas_sent_on_top_of_unacknowledged_ones_does_not_count()
+        {
+            var a = new DeltaReplicator<ORSet>(1, ORSet.CreateEmpty(), new ReplicatorOptions { MinSendIntervalMs = 0 });
+            a.AddPeer(2);
+            var sink = new ListSink();
+            a.Mutate(s => s.Add(1, "x"));
+            a.Tick(0, sink); // deltas 0..1, lost
+            a.Mutate(s => s.Add(1, "y"));
+            a.Tick(10, sink); // only delta 1..2
+            Assert.Equal(StateError.None, SyncMessage.TryParse(sink.Messages[1].Message, out _, out ulong to, out ulong from, out _));
+            Assert.Equal((2UL, 1UL), (to, from));
+            var w = new StateWriter();
+            SyncMessage.WriteDigest(w, SyncMessageKind.Ack, to, new byte[16], from);
+            a.Receive(2, w.ToArray(), 20, sink);
+            Assert.Equal(0UL, a.AckedBy(2)); // "x" never arrived: the ack for 1..2 must not cover it
+            sink.Clear();
+            a.Tick(500, sink); // the retransmission starts at the acknowledged point
+            Assert.Equal(StateError.None, SyncMessage.TryParse(sink.Messages[0].Message, out _, out to, out from, out _));
+            Assert.Equal((2UL, 0UL), (to, from));
+        }
+
+        [Fact]
         public void Undecodable_messages_are_counted_and_change_nothing()
         {
             var a = new DeltaReplicator<ORSet>(1, ORSet.CreateEmpty());
             var sink = new ListSink();
             Assert.Equal(StateError.UnsupportedVersion, a.Receive(2, new byte[] { 9, 1, 0 }, 0, sink));
             Assert.Equal(StateError.UnknownKind, a.Receive(2, new byte[] { 1, 9, 0 }, 0, sink));
-            Assert.Equal(StateError.Truncated, a.Receive(2, new byte[] { 1, (byte)SyncMessageKind.Ack, 0, 1, 2 }, 0, sink));
-            Assert.Equal(StateError.UnknownKind, a.Receive(2, new byte[] { 1, (byte)SyncMessageKind.Delta, 0, (byte)CrdtKind.GCounter, 0 }, 0, sink));
-            Assert.Equal(4, a.Counters.DecodeErrors);
+            Assert.Equal(StateError.Truncated, a.Receive(2, new byte[] { 1, (byte)SyncMessageKind.Ack, 0, 0, 1, 2 }, 0, sink));
+            Assert.Equal(StateError.Malformed, a.Receive(2, new byte[] { 1, (byte)SyncMessageKind.Ack, 0, 1 }, 0, sink));
+            Assert.Equal(StateError.UnknownKind, a.Receive(2, new byte[] { 1, (byte)SyncMessageKind.Delta, 0, 0, (byte)CrdtKind.GCounter, 0 }, 0, sink));
+            Assert.Equal(5, a.Counters.DecodeErrors);
             Assert.Empty(sink.Messages);
             Assert.True(a.State.IsEmpty);
         }
