@@ -40,9 +40,7 @@ namespace EdgeMesh.Simulation
         private long _lastDisturbanceMs;
         private long _healMs = -1;
         private bool _partitioned;
-        private bool _steady;
-        private readonly long[] _kindBytes = new long[8];
-        private readonly long[] _kindCount = new long[8];
+
 
         /// <summary>Creates the fleet (keys, certificates, overlay); nothing runs until <see cref="Run"/>.</summary>
         public StateScenario(StateScenarioOptions options)
@@ -167,10 +165,19 @@ namespace EdgeMesh.Simulation
             };
             double busySeconds = _nowMs / 1000.0;
             long busyBytes = _bytes;
+            long runBytes = _bytes;
 
-            // Phase 2: quiet, converged fleet: steady-state anti-entropy cost.
+            // Phase 2: quiet, converged fleet: steady-state anti-entropy cost, measured after 5 s
+            // in which the last acknowledgements and retransmissions die down.
+            long quietEnd = _nowMs + 5_000;
+            while (_queue.Count > 0 && _queue.TryPeek(out _, out (long Due, long) quietKey) && quietKey.Due <= quietEnd)
+            {
+                Step();
+            }
+
+            _nowMs = Math.Max(_nowMs, quietEnd);
+            busyBytes = _bytes;
             long steadyStart = _nowMs;
-            _steady = true;
             long steadyEnd = steadyStart + (long)(_o.SteadySeconds * 1000);
             while (_queue.Count > 0)
             {
@@ -187,7 +194,7 @@ namespace EdgeMesh.Simulation
             report.DistinctDigests = DistinctDigests();
             report.Converged &= report.DistinctDigests == 1;
             report.SimulatedSeconds = _nowMs / 1000.0;
-            report.BytesPerNodePerSecond = busyBytes / Math.Max(1e-9, busySeconds) / _nodes.Length;
+            report.BytesPerNodePerSecond = runBytes / Math.Max(1e-9, busySeconds) / _nodes.Length;
             report.SteadyBytesPerNodePerSecond = _o.SteadySeconds > 0 ? (_bytes - busyBytes) / _o.SteadySeconds / _nodes.Length : double.NaN;
             report.Messages = _messages;
             report.MessagesLost = _lost;
@@ -213,29 +220,6 @@ namespace EdgeMesh.Simulation
             }
 
             report.WallSeconds = watch.Elapsed.TotalSeconds;
-            if (Environment.GetEnvironmentVariable("EM_DEBUG") != null)
-            {
-                for (int q = 0; q < 3; q++)
-                {
-                    var rep = _nodes[q].Replica!.Replicator;
-                    Console.Error.Write("node " + q + " seq " + rep.Sequence + " buffered " + rep.BufferedDeltas + " peers:");
-                    foreach (ulong p in rep.Peers)
-                    {
-                        if (rep.AckedBy(p) < rep.Sequence)
-                        {
-                            var other = _nodes[_index[p]];
-                            Console.Error.Write(" [" + rep.AckedBy(p) + " idx " + _index[p] + " up " + (other.Replica != null) + " hasUs " + other.Replica?.Replicator.HasPeer(_nodes[q].Id) + " msgsRecv " + other.Replica?.SyncCounters.MessagesReceived + " dec " + other.Replica?.SyncCounters.DecodeErrors + "]");
-                        }
-                    }
-
-                    Console.Error.WriteLine();
-                }
-
-                for (int k = 1; k < 5; k++)
-                {
-                    Console.Error.WriteLine("kind " + k + ": " + _kindCount[k] + " msgs " + _kindBytes[k] + " bytes");
-                }
-            }
             progress?.Invoke(1);
             return report;
         }
@@ -477,11 +461,6 @@ namespace EdgeMesh.Simulation
         {
             _messages++;
             _bytes += message.Length;
-            if (Environment.GetEnvironmentVariable("EM_DEBUG") != null && _steady)
-            {
-                _kindBytes[message[1]] += message.Length;
-                _kindCount[message[1]]++;
-            }
 
             _largest = Math.Max(_largest, message.Length);
             if (_random.NextDouble() < _o.Loss || !_index.TryGetValue(to, out int target))

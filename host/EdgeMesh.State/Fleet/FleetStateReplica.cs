@@ -330,6 +330,7 @@ namespace EdgeMesh.State.Fleet
             SignedMap state = _replicator?.State ?? _replaying!;
             SignedMap admitted = SignedMap.CreateEmpty();
             var usable = new Dictionary<ulong, byte[]>();
+            bool refused = false;
             foreach (KeyValuePair<ulong, byte[]> cert in received.Certificates)
             {
                 EntryVerdict v = _verifier.CheckCertificate(cert.Key, cert.Value, nowMs);
@@ -360,12 +361,14 @@ namespace EdgeMesh.State.Fleet
                             StaleRefused++;
                         }
 
+                        refused = true;
                         continue;
                     }
 
                     byte[]? cert = usable.TryGetValue(entry.Author, out byte[]? c) ? c : state.CertificateOf(entry.Author);
                     if (_verifier.Verify(entry, cert, nowMs) != EntryVerdict.Accepted)
                     {
+                        refused = true;
                         continue;
                     }
 
@@ -388,7 +391,8 @@ namespace EdgeMesh.State.Fleet
                 }
             }
 
-            return admitted.IsEmpty ? null : admitted;
+            // Nothing new is not a refusal: an empty map merges as redundant.
+            return admitted.IsEmpty && refused ? null : admitted;
         }
 
         private SignedMap Replay(long nowMs)
