@@ -18,7 +18,7 @@ namespace EdgeMesh.State.Fleet
         /// <summary>The key already has as many authors as an entry can replace.</summary>
         TooManyAuthors = 4,
 
-        /// <summary>The write could not be stored; nothing was replicated.</summary>
+        /// <summary>The write could not be appended to this node's store: it is in memory and queued for the neighbours, but a crash before the next successful compaction loses it here (counted in <see cref="FleetStateReplica.StoreFailures"/>).</summary>
         StoreFailed = 5,
     }
 }

@@ -256,6 +256,63 @@ namespace EdgeMesh.State.Tests.Fleet
             Assert.False(a.Replica.TryDequeueChange(out _));
         }
 
+        [Fact]
+        public void A_store_that_refuses_an_append_is_reported_and_counted()
+        {
+            using var fleet = new TestFleet();
+            TestFleet.Member op = fleet.Add(FleetRoles.Operator, new FailingStore());
+            Assert.Equal(PutResult.StoreFailed, op.Replica.Put("config/a", Utf8("1"), T0));
+            Assert.Equal(1, op.Replica.StoreFailures);
+            Assert.Contains(op.Replica.LoadProblems, p => p.Contains("disk full", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void A_damaged_snapshot_is_set_aside_and_reported()
+        {
+            string dir = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "edgemesh-state-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                using var fleet = new TestFleet();
+                var store = new DirectoryStateStore(dir);
+                TestFleet.Member op = fleet.Add(FleetRoles.Operator, store);
+                op.Replica.Put("config/a", Utf8("1"), T0);
+                op.Replica.Compact();
+                store.Dispose();
+                string snapshot = System.IO.Path.Combine(dir, "state.snapshot");
+                byte[] bytes = System.IO.File.ReadAllBytes(snapshot);
+                bytes[20] ^= 0x40;
+                System.IO.File.WriteAllBytes(snapshot, bytes);
+                using var reopened = new DirectoryStateStore(dir);
+                var replica = new FleetStateReplica(op.Id, op.Keys.Keys, op.Certificate, fleet.Authority.PublicKey, reopened, T0 + 1);
+                Assert.Single(replica.LoadProblems);
+                Assert.True(System.IO.File.Exists(snapshot + ".corrupt"));
+                Assert.Empty(replica.Get("config/a"));
+            }
+            finally
+            {
+                System.IO.Directory.Delete(dir, true);
+            }
+        }
+
+        private sealed class FailingStore : IStateStore
+        {
+            public long LogBytes => 0;
+
+            public bool TryAppend(ReadOnlySpan<byte> delta, out string error)
+            {
+                error = "disk full";
+                return false;
+            }
+
+            public bool TryCompact(ReadOnlySpan<byte> state, out string error)
+            {
+                error = "disk full";
+                return false;
+            }
+
+            public IReadOnlyList<byte[]> Load(ICollection<string> problems) => Array.Empty<byte[]>();
+        }
+
         internal static byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
 
         internal static byte[] DeltaMessage(SignedMap delta)
