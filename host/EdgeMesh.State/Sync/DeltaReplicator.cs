@@ -29,6 +29,7 @@ namespace EdgeMesh.State.Sync
         private readonly StateWriter _digestWriter = new StateWriter(1024);
         private readonly byte[] _digest = new byte[SyncMessage.DigestLength];
         private bool _digestValid;
+        private List<ulong>? _idle;
         private ulong _sequence;
         private long _bufferedBytes;
 
@@ -94,8 +95,9 @@ namespace EdgeMesh.State.Sync
                 return false;
             }
 
-            if (_peers.ContainsKey(peer))
+            if (_peers.TryGetValue(peer, out PeerSync? known))
             {
+                known.Inbound = false;
                 return true;
             }
 
@@ -215,16 +217,30 @@ namespace EdgeMesh.State.Sync
                 return error;
             }
 
+            bool data = kind == SyncMessageKind.Delta || kind == SyncMessageKind.Full;
             if (!_peers.TryGetValue(peer, out PeerSync? sync))
             {
-                if (!AddPeer(peer))
+                // Only data opens a link from the other side (it was chosen there); digests and acks
+                // from a peer that is not a neighbour are ignored, so a dropped link stays dropped.
+                if (!data)
                 {
                     return StateError.None;
                 }
 
+                if (!AddPeer(peer))
+                {
+                    // Table full: still take and acknowledge the data, so the sender stops resending it.
+                    Counters.MessagesReceived++;
+                    Absorb(peer, received!, nowMs);
+                    SendDigest(sink, peer, SyncMessageKind.Ack, sequence, kind == SyncMessageKind.Full ? 0 : baseSequence);
+                    return StateError.None;
+                }
+
                 sync = _peers[peer];
+                sync.Inbound = true;
             }
 
+            sync.LastHeardMs = nowMs;
             Counters.MessagesReceived++;
             switch (kind)
             {
@@ -290,6 +306,13 @@ namespace EdgeMesh.State.Sync
             {
                 ulong peer = entry.Key;
                 PeerSync sync = entry.Value;
+                if (sync.Inbound && nowMs - sync.LastHeardMs > _options.InboundIdleMs)
+                {
+                    // A link the other side opened and no longer uses.
+                    (_idle ??= new List<ulong>()).Add(peer);
+                    continue;
+                }
+
                 bool fresh = sync.SentUpTo < _sequence;
                 long since = nowMs - sync.LastSentMs;
                 if (since < sync.PacingMs)
@@ -323,6 +346,18 @@ namespace EdgeMesh.State.Sync
                     sync.LastDigestMs = nowMs;
                     SendDigest(sink, peer, SyncMessageKind.Digest, _sequence, _sequence);
                 }
+            }
+
+            if (_idle != null && _idle.Count > 0)
+            {
+                foreach (ulong peer in _idle)
+                {
+                    _peers.Remove(peer);
+                    Counters.InboundExpired++;
+                }
+
+                _idle.Clear();
+                Collect();
             }
         }
 
@@ -537,6 +572,8 @@ namespace EdgeMesh.State.Sync
             internal long LastSentMs = long.MinValue / 2;
             internal long LastDigestMs = long.MinValue / 2;
             internal bool NeedsFull;
+            internal bool Inbound;
+            internal long LastHeardMs;
             internal long PacingMs;
             internal long FullBackoffMs;
             internal long NextFullAllowedMs = long.MinValue / 2;

@@ -48,6 +48,9 @@ namespace EdgeMesh.State.Sync
         /// <summary>Messages from or new neighbours beyond <see cref="ReplicatorOptions.MaxPeers"/>.</summary>
         public long PeersRefused { get; internal set; }
 
+        /// <summary>Neighbours that opened a link from their side and went quiet, forgotten.</summary>
+        public long InboundExpired { get; internal set; }
+
         /// <summary>Messages larger than <see cref="ReplicatorOptions.LargeMessageBytes"/>.</summary>
         public long LargeMessages { get; internal set; }
     }

@@ -26,6 +26,9 @@ namespace EdgeMesh.State.Sync
         /// <summary>Largest delta group or full state sent in one message, bytes; a larger one is still sent whole but counted.</summary>
         public int LargeMessageBytes { get; set; } = 64 << 10;
 
+        /// <summary>A neighbour that opened the link from its side (not added here) and sent nothing for this long is forgotten.</summary>
+        public long InboundIdleMs { get; set; } = 30_000;
+
         /// <summary>Checks the values.</summary>
         public void Validate()
         {
@@ -35,6 +38,7 @@ namespace EdgeMesh.State.Sync
             ArgumentOutOfRangeException.ThrowIfNegative(MinSendIntervalMs);
             ArgumentOutOfRangeException.ThrowIfLessThan(RetransmitMs, 1);
             ArgumentOutOfRangeException.ThrowIfLessThan(DigestIntervalMs, 1);
+            ArgumentOutOfRangeException.ThrowIfLessThan(InboundIdleMs, 1);
         }
     }
 }

@@ -161,9 +161,36 @@ namespace EdgeMesh.State.Tests.Sync
             other.AddPeer(1);
             var sink = new ListSink();
             other.Tick(0, sink);
-            a.Receive(5, sink.Messages[0].Message, 0, sink);
+            byte[] delta = sink.Messages[0].Message;
+            sink.Clear();
+            a.Receive(5, delta, 0, sink);
             Assert.Equal(2, a.Counters.PeersRefused);
-            Assert.True(a.State.IsEmpty);
+            Assert.False(a.HasPeer(5));
+
+            // The data is still taken and acknowledged, so its sender does not resend it forever.
+            Assert.True(a.State.Contains("z"));
+            Assert.Single(sink.Messages);
+            Assert.Equal((byte)SyncMessageKind.Ack, sink.Messages[0].Message[1]);
+        }
+
+        [Fact]
+        public void A_link_opened_by_the_other_side_is_forgotten_when_it_goes_quiet_and_digests_do_not_reopen_it()
+        {
+            var a = new DeltaReplicator<ORSet>(1, ORSet.CreateEmpty(), new ReplicatorOptions { InboundIdleMs = 1_000 });
+            var b = new DeltaReplicator<ORSet>(2, ORSet.CreateEmpty());
+            b.AddPeer(1);
+            b.Mutate(s => s.Add(2, "x"));
+            var sink = new ListSink();
+            b.Tick(0, sink);
+            a.Receive(2, sink.Messages[0].Message, 0, sink);
+            Assert.True(a.HasPeer(2));
+            a.Tick(500, sink);
+            Assert.True(a.HasPeer(2));
+            a.Tick(1_600, sink);
+            Assert.False(a.HasPeer(2));
+            Assert.Equal(1, a.Counters.InboundExpired);
+            a.Receive(2, Digest(b), 1_700, sink);
+            Assert.False(a.HasPeer(2));
         }
 
         private static byte[] Digest(DeltaReplicator<ORSet> r)
