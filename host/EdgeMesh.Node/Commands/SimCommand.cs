@@ -36,15 +36,31 @@ namespace EdgeMesh.Node.Commands
             var bitrate = new Option<long>("--bitrate-bps") { Description = "With --radio: bit rate of the channel, bits per second (sets the airtime of a frame).", DefaultValueFactory = _ => 5470L };
             var suppression = new Option<int>("--suppression") { Description = "With --radio: copies heard from neighbours that cancel a waiting rebroadcast (0: plain flooding, every node relays every new frame once).", DefaultValueFactory = _ => new RadioOptions().SuppressionThreshold };
             var noSnr = new Option<bool>("--no-snr") { Description = "With --radio: do not report the SNR to the flooder (its rebroadcast delay is then random)." };
+            var state = new Option<bool>("--state") { Description = "Simulate the replicated fleet state (signed writes, anti-entropy, a partition, crashes with restarts from disk; defaults 200 nodes, 10 % loss, 60 s partition, 10 % churn; --nodes, --loss, --churn, --partition-seconds, --seed, --writers apply)." };
+            var writers = new Option<int>("--writers") { Description = "With --state: nodes that write missions and configuration.", DefaultValueFactory = _ => 20 };
 
             var command = new Command("sim", "Run the gossip layer (HyParView, SWIM, PlumTree) on the deterministic network simulator, or with --radio managed flooding on a simulated radio channel.");
-            foreach (Option option in new Option[] { nodes, loss, fail, churn, partition, partitionSeconds, messages, seed, interval, payload, latencyMin, latencyMax, jitter, bandwidth, settle, json, radio, range, neighbours, hopLimit, bitrate, suppression, noSnr })
+            foreach (Option option in new Option[] { nodes, loss, fail, churn, partition, partitionSeconds, messages, seed, interval, payload, latencyMin, latencyMax, jitter, bandwidth, settle, json, radio, range, neighbours, hopLimit, bitrate, suppression, noSnr, state, writers })
             {
                 command.Options.Add(option);
             }
 
             command.SetAction(parseResult =>
             {
+                if (parseResult.GetValue(state))
+                {
+                    var stateOptions = new StateScenarioOptions
+                    {
+                        Nodes = parseResult.GetResult(nodes) is { Implicit: false } ? parseResult.GetValue(nodes) : 200,
+                        Loss = parseResult.GetResult(loss) is { Implicit: false } ? parseResult.GetValue(loss) : 0.1,
+                        CrashFraction = parseResult.GetResult(churn) is { Implicit: false } ? parseResult.GetValue(churn) : 0.1,
+                        PartitionSeconds = parseResult.GetResult(partitionSeconds) is { Implicit: false } ? parseResult.GetValue(partitionSeconds) : 60,
+                        Writers = parseResult.GetValue(writers),
+                        Seed = parseResult.GetValue(seed),
+                    };
+                    return StateSimCommand.Run(stateOptions, parseResult.GetValue(json));
+                }
+
                 if (parseResult.GetValue(radio))
                 {
                     var radioOptions = new RadioOptions
