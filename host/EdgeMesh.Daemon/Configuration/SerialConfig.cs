@@ -3,7 +3,7 @@ using EdgeMesh.Transport.Serial;
 
 namespace EdgeMesh.Daemon.Configuration
 {
-    /// <summary>One serial line (an entry of the <c>serial</c> array; docs/configuration.md, docs/transport.md §5).</summary>
+    /// <summary>One serial line (an entry of the <c>serial</c> array; docs/configuration.md, docs/transport.md §4).</summary>
     public sealed class SerialConfig
     {
         /// <summary>Device path, for example /dev/ttyUSB0, /dev/ttyAMA0 or /dev/serial/by-id/... (required).</summary>

@@ -5,7 +5,7 @@ namespace EdgeMesh.Messaging.Delivery
 {
     /// <summary>
     /// Received direct messages handed to a reader but not yet confirmed (docs/direct-messages.md
-    /// §7.3). A leased message stays in the persisted inbox and keeps its request id remembered;
+    /// §8.4). A leased message stays in the persisted inbox and keeps its request id remembered;
     /// confirming it frees it for good, and a lease that runs out puts it back in the inbox, so a
     /// reader that crashed or lost its HTTP response loses nothing. Bounded by the inbox capacity
     /// (a leased message still counts against it). Sans-IO: time is passed in.

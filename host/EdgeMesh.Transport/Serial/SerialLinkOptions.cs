@@ -1,6 +1,6 @@
 namespace EdgeMesh.Transport.Serial
 {
-    /// <summary>One serial line of the node (the <c>serial</c> array in edgemesh.json; docs/transport.md §5).</summary>
+    /// <summary>One serial line of the node (the <c>serial</c> array in edgemesh.json; docs/transport.md §4).</summary>
     public sealed class SerialLinkOptions
     {
         /// <summary>Largest frame a serial link carries: a 38-byte header, 1,400 payload bytes and a 64-byte signature.</summary>
