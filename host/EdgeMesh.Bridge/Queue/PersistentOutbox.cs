@@ -268,7 +268,7 @@ namespace EdgeMesh.Bridge.Queue
             _current = new FileStream(path, options);
             if (_flushToDisk)
             {
-                _ = DirectorySync.TryFlush(Directory);
+                _ = EdgeMesh.Security.Storage.DirectorySync.TryFlush(Directory);
             }
 
             _currentSegment = new Segment(path);

@@ -70,7 +70,7 @@ namespace EdgeMesh.Messaging.Storage
                 }
 
                 File.Move(temporary, final, overwrite: true);
-                if (_flushToDisk && !DirectorySync.TryFlush(Directory))
+                if (_flushToDisk && !EdgeMesh.Security.Storage.DirectorySync.TryFlush(Directory))
                 {
                     DirectoryFlushesSkipped++;
                 }

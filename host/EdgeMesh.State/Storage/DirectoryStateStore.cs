@@ -200,7 +200,7 @@ namespace EdgeMesh.State.Storage
             File.Move(temporary, final, overwrite: true);
             if (_flushToDisk)
             {
-                DirectorySync.TryFlush(Directory);
+                EdgeMesh.Security.Storage.DirectorySync.TryFlush(Directory);
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using EdgeMesh.Protocol.Tests.Fuzzing;
 using EdgeMesh.State.Codec;
 using EdgeMesh.State.Crdt;
 using EdgeMesh.State.Sync;

@@ -1,15 +1,20 @@
 using System;
 using System.Runtime.InteropServices;
 
-namespace EdgeMesh.Bridge.Queue
+namespace EdgeMesh.Security.Storage
 {
     /// <summary>
-    /// fsync(2) of a directory so a rename into it survives a power cut (.NET cannot open a directory
-    /// as a file). Linux only; elsewhere it reports false and the queue relies on the file's own flush.
+    /// fsync(2) of a directory, so a rename into it survives a power cut (.NET cannot open a
+    /// directory as a file). Linux only; elsewhere, or if libc cannot be bound, it reports false and
+    /// the store still relies on the file's own flush. One helper for every crash-safe store on a
+    /// host (direct-message outbox and inbox, fleet state, the MQTT bridge's queue).
     /// </summary>
-    internal static partial class DirectorySync
+    public static partial class DirectorySync
     {
-        internal static bool TryFlush(string directory)
+        private const int ReadOnly = 0; // O_RDONLY: enough to fsync a directory on Linux
+
+        /// <summary>Flushes the directory entry table of <paramref name="directory"/>; false where that is not possible.</summary>
+        public static bool TryFlush(string directory)
         {
             if (!OperatingSystem.IsLinux())
             {
@@ -18,14 +23,14 @@ namespace EdgeMesh.Bridge.Queue
 
             try
             {
-                int fd = Open(directory, 0);
+                int fd = Open(directory, ReadOnly);
                 if (fd < 0)
                 {
                     return false;
                 }
 
                 int result = FSync(fd);
-                _ = Close(fd);
+                Close(fd);
                 return result == 0;
             }
             catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException)
