@@ -218,8 +218,7 @@ namespace EdgeMesh.Daemon.Api
             else
             {
                 long leaseMs = Math.Max(1, (long)Math.Round(lease * 1000));
-                long expires = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + leaseMs;
-                foreach (DirectMessage message in node.LeaseDirectMessages((int)count, leaseMs))
+                foreach (DirectMessage message in node.LeaseDirectMessages((int)count, leaseMs, out long expires))
                 {
                     DmEvent e = ToEvent(message);
                     e.LeaseExpiresAtMs = expires;

@@ -104,15 +104,16 @@ namespace EdgeMesh.Daemon.Runtime
 
         /// <summary>
         /// Hands out up to <paramref name="max"/> received direct messages, oldest first, under a lease
-        /// of <paramref name="leaseMs"/>: each stays in the persisted inbox until
+        /// of <paramref name="leaseMs"/> (ending at <paramref name="expiresAtMs"/>): each stays in the persisted inbox until
         /// <see cref="ConfirmDirectMessages"/> and comes back when its lease runs out unconfirmed.
         /// </summary>
-        public List<DirectMessage> LeaseDirectMessages(int max, long leaseMs)
+        public List<DirectMessage> LeaseDirectMessages(int max, long leaseMs, out long expiresAtMs)
         {
             var leased = new List<DirectMessage>();
             lock (_gate)
             {
                 long now = NowMs;
+                expiresAtMs = now + leaseMs; // on the node's own clock, the one the lease runs on
                 while (leased.Count < max && !_disposed && _dm.TryLeaseMessage(now, leaseMs, out DirectMessage? message))
                 {
                     leased.Add(message);

@@ -12,6 +12,8 @@ namespace EdgeMesh.Messaging.Delivery
     /// </summary>
     internal sealed class InboxLeases
     {
+        private static readonly Comparer<DirectMessage> ByDelivery = Comparer<DirectMessage>.Create((a, b) => a.ReceivedAtMs.CompareTo(b.ReceivedAtMs));
+
         private readonly Dictionary<DmRequestId, Lease> _leases = new Dictionary<DmRequestId, Lease>();
         private readonly List<DmRequestId> _expired = new List<DmRequestId>();
 
@@ -74,7 +76,7 @@ namespace EdgeMesh.Messaging.Delivery
                 returned.Add(message);
             }
 
-            returned.Sort(start, returned.Count - start, Comparer<DirectMessage>.Create((a, b) => a.ReceivedAtMs.CompareTo(b.ReceivedAtMs)));
+            returned.Sort(start, returned.Count - start, ByDelivery);
             NextExpiryMs = next;
             return _expired.Count;
         }
